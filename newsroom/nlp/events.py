@@ -1,0 +1,13 @@
+"""Diplomacy and conflict events with resolved dates (to be built: issue 4)."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsroom.nlp.actors import ActorIndex
+from newsroom.records import Event
+
+
+def extract_events(doc: Doc, published: date | None, actors: ActorIndex) -> list[Event]:
+    return []
