@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsroom.readers.errors import ReadError
 from newsroom.records import Article, Extraction
 from newsroom.nlp import actors, casualties, events, places, quotes
 from newsroom.nlp.patterns import ruler_patterns
@@ -76,9 +77,15 @@ def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
         yield pending.pop(i)
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction]:
+def _extract_chunk(articles: list[Article]) -> list[Extraction | ReadError]:
     nlp = load_nlp()
-    return [extract_doc(doc, a) for doc, a in zip(parse(nlp, (a.text for a in articles)), articles)]
+    out: list[Extraction | ReadError] = []
+    for doc, a in zip(parse(nlp, (a.text for a in articles)), articles):
+        try:
+            out.append(extract_doc(doc, a))
+        except Exception as err:  # one article's bad luck must not cost the batch
+            out.append(ReadError(a.origin or a.ref, f"extraction failed: {type(err).__name__}: {err}"))
+    return out
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -87,9 +94,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def extract_articles(articles: Iterable[Article], workers: int = 1, chunk: int = BATCH_SIZE) -> Iterator[Extraction]:
-    """Extractions in input order. With workers > 1 each process parses and extracts whole chunks,
-    so only small records cross process boundaries, never Docs."""
+def extract_articles(articles: Iterable[Article], workers: int = 1,
+                     chunk: int = BATCH_SIZE) -> Iterator[Extraction | ReadError]:
+    """Extractions in input order; an article whose extraction raised comes out as a ReadError.
+    With workers > 1 each process parses and extracts whole chunks, so only small records cross
+    process boundaries, never Docs."""
     if workers <= 1:
         for batch in _chunks(articles, chunk):
             yield from _extract_chunk(batch)
