@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 import email.utils
+import re
 
 from dateutil import parser as dateutil_parser
 
 # Two far-apart defaults: a component the text does not give comes out different under each,
 # which tells a full date from a partial one ("March 5" has no year and is not a date here).
 _DEFAULTS = (datetime(1901, 1, 1), datetime(1902, 2, 2))
+# 05/01/2025 is 5 January in London and May 5 in New York: with no way to tell, it is unknown.
+_NUMERIC_DAY_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})$")
 
 
 def parse_date(value) -> date | None:
@@ -34,6 +37,9 @@ def parse_date(value) -> date | None:
         return email.utils.parsedate_to_datetime(text).date()  # RSS's RFC 822 dates
     except (TypeError, ValueError, IndexError):
         pass
+    ambiguous = _NUMERIC_DAY_MONTH.match(text)
+    if ambiguous and int(ambiguous[1]) <= 12 and int(ambiguous[2]) <= 12 and ambiguous[1] != ambiguous[2]:
+        return None
     try:
         first, second = (dateutil_parser.parse(text, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError, TypeError):
