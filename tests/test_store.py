@@ -1,0 +1,148 @@
+"""The DuckDB store: idempotent, atomic per article, migrated on open, typed frames, filters."""
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pandas as pd
+import pytest
+
+from newsroom.records import Actor, Article, Casualty, Event, Extraction, Place, Quote
+from newsroom.store import MIGRATIONS, Filters, Store
+
+
+def make_extraction(text: str, published: date | None, speaker: str = "Jane Doe") -> Extraction:
+    article = Article(ref=f"{text[:8]}.txt", text=text, title=text[:20], published=published)
+    return Extraction(
+        article=article,
+        actors=[Actor(speaker, "person", 2), Actor("Hamas", "organization", 1)],
+        casualties=[Casualty(12, "at_least", "killed", "people", "the health ministry", "Gaza",
+                             published.isoformat() if published else None, text, 0, len(text))],
+        events=[Event(published.isoformat() if published else None, "talks", [speaker, "Hamas"], "Doha", text, 0, len(text))],
+        places=[Place("Gaza", "Gaza Strip", 31.4, 34.4, "Gaza Strip", "PS", 3)],
+        quotes=[Quote("We will talk", speaker, "said", "direct", text, 1, 13)],
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "test.duckdb") as s:
+        yield s
+
+
+def test_adding_twice_changes_nothing(store):
+    ex = make_extraction("Talks went on in Doha on Friday.", date(2025, 1, 10))
+    assert store.add(ex) is True
+    before = store.stats()
+    assert store.add(ex) is False
+    assert store.stats() == before == {"articles": 1, "actors": 2, "casualties": 1, "events": 1, "places": 1,
+                                        "quotes": 1, "reviews": 0}
+
+
+def test_same_text_with_other_spacing_and_case_is_the_same_article(store):
+    store.add(make_extraction("Talks went on in Doha.", date(2025, 1, 10)))
+    assert store.add(make_extraction("talks  went on\u00a0in Doha.\n", date(2025, 1, 10))) is False
+
+
+def test_a_failing_article_leaves_nothing_half_written(store):
+    good = make_extraction("A good article about talks.", date(2025, 1, 1))
+    bad = make_extraction("A bad article whose event is broken.", date(2025, 1, 2))
+    bad.events[0].actors = object()  # not a list of names: the insert fails mid-article
+    store.add(good)
+    with pytest.raises(Exception):
+        store.add(bad)
+    assert store.stats()["articles"] == 1
+    assert store.con.execute("SELECT count(*) FROM actors WHERE article_id = ?", [bad.article.id]).fetchone()[0] == 0
+    assert store.con.execute("SELECT count(*) FROM casualties").fetchone()[0] == 1
+
+
+def test_migrations_run_once_and_are_recorded(tmp_path):
+    path = tmp_path / "m.duckdb"
+    Store(path).close()
+    with Store(path) as s:
+        assert s.schema_version == max(v for v, _ in MIGRATIONS)
+        assert s.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_frames_have_real_dtypes(store):
+    store.add(make_extraction("Talks went on in Doha on Friday.", date(2025, 1, 10)))
+    cas = store.frame("casualties")
+    assert cas["count"].dtype == "int64"
+    assert str(cas["date"].dtype).startswith("datetime64")
+    assert str(store.frame("articles")["published"].dtype).startswith("datetime64")
+    assert list(store.frame("events")["actors"].iloc[0]) == ["Jane Doe", "Hamas"]
+
+
+def test_filters_by_actor_date_article_and_text(store):
+    a = make_extraction("First story, about talks in Doha.", date(2025, 1, 10), speaker="Jane Doe")
+    b = make_extraction("Second story, about a vote in New York.", date(2025, 2, 10), speaker="John Roe")
+    store.add(a)
+    store.add(b)
+    refs = lambda table, **kw: sorted(store.frame(table, Filters(**kw))["article_ref"]) if table != "articles" \
+        else sorted(store.frame(table, Filters(**kw))["ref"])
+    assert refs("quotes", actors=("John Roe",)) == [b.article.ref]
+    assert refs("events", actors=("Jane Doe",)) == [a.article.ref]
+    assert refs("articles", actors=("Jane Doe",)) == [a.article.ref]
+    assert refs("places", actors=("John Roe",)) == [b.article.ref]
+    assert refs("casualties", actors=("health ministry",)) == sorted([a.article.ref, b.article.ref])
+    assert refs("quotes", since=date(2025, 2, 1)) == [b.article.ref]
+    assert refs("quotes", until=date(2025, 1, 31)) == [a.article.ref]
+    assert refs("events", articles=(b.article.id,)) == [b.article.ref]
+    assert refs("articles", text="VOTE") == [b.article.ref]
+    assert refs("quotes", text="nothing like this") == []
+
+
+def test_record_date_basis_uses_the_figures_own_date(store):
+    ex = make_extraction("A figure dated before its article.", date(2025, 3, 1))
+    ex.casualties[0].date = "2025-02-01"
+    store.add(ex)
+    in_feb = Filters(since=date(2025, 2, 1), until=date(2025, 2, 28), date_basis="record")
+    assert len(store.frame("casualties", in_feb)) == 1
+    assert len(store.frame("casualties", Filters(since=date(2025, 2, 1), until=date(2025, 2, 28)))) == 0
+
+
+def test_reviews_survive_reingest_and_can_hide_wrong_rows(tmp_path):
+    path = tmp_path / "r.duckdb"
+    ex = make_extraction("A figure an editor checks.", date(2025, 1, 1))
+    with Store(path) as s:
+        s.add(ex)
+        key = s.frame("casualties")["row_key"].iloc[0]
+        s.review("casualties", key, "wrong", "the ministry said 21")
+        s.con.execute("DELETE FROM casualties")  # as if the article were extracted afresh
+        s.con.execute("DELETE FROM articles")
+        s.add(ex)
+    with Store(path) as s:
+        row = s.frame("casualties").iloc[0]
+        assert (row["review"], row["review_note"]) == ("wrong", "the ministry said 21")
+        assert s.frame("casualties", Filters(hide_wrong=True)).empty
+
+
+def test_review_rejects_unknown_verdicts(store):
+    with pytest.raises(ValueError):
+        store.review("casualties", "k", "maybe")
+
+
+def test_actor_counts_sum_across_articles(store):
+    store.add(make_extraction("One.", date(2025, 1, 1)))
+    store.add(make_extraction("Two.", date(2025, 1, 2)))
+    counts = store.actor_counts()
+    assert counts.to_dict("records")[0] == {"name": "Jane Doe", "type": "person", "mentions": 4, "articles": 2}
+
+
+def test_a_store_in_use_is_reported(tmp_path):
+    import subprocess, sys, textwrap
+    path = tmp_path / "busy.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import duckdb, sys, time
+        con = duckdb.connect({str(path)!r})
+        print("ready", flush=True)
+        time.sleep(30)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        from newsroom.store import StoreBusy
+        with pytest.raises(StoreBusy, match="in use by another process"):
+            Store(path)
+    finally:
+        holder.kill()
