@@ -1,13 +1,649 @@
-"""Casualty figures (to be built: issue 4)."""
+"""Casualty figures: how many were killed, injured, taken hostage, arrested, displaced, missing or at risk.
+
+A figure is a written count (numbers.py) tied by the dependency parse to a casualty word: the noun it
+counts ("1,160 deaths", "250 hostages"), a participle on that noun ("54 injured", "people displaced"),
+or the predicate it is an argument of ("killed over 140 Hamas fighters", "are thought to be dead",
+"famine is threatening to kill 2.4 million people", "the death toll has risen to 700"). Figures in
+apposition, coordination or an "including" phrase share their head figure's predicate ("36 media
+workers — 31 Palestinians, four Israelis and one Lebanese — have been killed"). A count that no
+casualty word governs is left out: a wrong number with a confident face is worse than none.
+
+Conventions follow the newsroom's annotation guide: one record per number x category x group in an
+article (a headline or a "the three sons" repeating a figure adds nothing), "a 19-year-old died" and
+a named victim count one, vague amounts and percentages are not figures. The source is the
+attribution stated in the sentence ("according to ...", "... said"), with "the ministry" or "they"
+taken back to the last attribution the article spelled out.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex
+from newsroom.nlp.numbers import Amount, find_amounts
 from newsroom.records import Casualty
+
+try:  # written by a sibling module; a null date is acceptable without it
+    from newsroom.nlp.dates import time_expressions
+except ImportError:  # pragma: no cover
+    time_expressions = None
+
+# Verbs whose object (or passive subject) is the casualty.
+_VERB_CATEGORIES = {
+    "kill": "killed", "slay": "killed", "murder": "killed", "execute": "killed", "massacre": "killed",
+    "assassinate": "killed", "behead": "killed", "slaughter": "killed", "martyr": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
+    "arrest": "arrested", "detain": "arrested", "imprison": "arrested", "jail": "arrested",
+    "apprehend": "arrested", "incarcerate": "arrested",
+    "abduct": "hostage", "kidnap": "hostage",
+    "displace": "displaced", "uproot": "displaced", "confine": "displaced",
+}
+# Verbs whose subject is the casualty.
+_INTRANSITIVE_CATEGORIES = {
+    "die": "killed", "perish": "killed", "flee": "displaced", "shelter": "displaced",
+}
+# Nouns that are themselves the casualties ("1,160 deaths", "43 corpses", "250 hostages").
+_NOUN_CATEGORIES = {
+    "death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed", "dead": "killed",
+    "remains": "killed",
+    "injury": "injured", "wounded": "injured", "injured": "injured",
+    "hostage": "hostage", "captive": "hostage", "abductee": "hostage",
+    "prisoner": "arrested", "detainee": "arrested",
+    "displaced": "displaced",
+}
+# Adjectives and participles that say what happened to the noun they describe or complete.
+_STATE_CATEGORIES = {
+    "dead": "killed", "killed": "killed", "slain": "killed",
+    "injured": "injured", "wounded": "injured", "hurt": "injured",
+    "missing": "missing", "unaccounted": "missing",
+    "displaced": "displaced", "homeless": "displaced",
+    "detained": "arrested", "arrested": "arrested", "jailed": "arrested", "imprisoned": "arrested",
+    "abducted": "hostage", "kidnapped": "hostage",
+}
+# "taken hostage", "held captive": these verbs take a hostage complement.
+_CAPTOR_VERBS = {"take", "hold", "keep", "seize", "snatch"}
+_CAPTIVE_WORDS = {"hostage", "hostages", "captive", "captives", "captivity"}
+# "have sought refuge", "found shelter".
+_REFUGE_VERBS = {"seek", "find", "take"}
+_REFUGE_WORDS = {"refuge", "shelter", "sanctuary"}
+# A killing that is only threatened counts people at risk.
+_THREAT_VERBS = {"threaten", "risk"}
+_MODAL_AUX = {"could", "might", "may"}
+# "the death toll rose to 700", "the number of soldiers killed had reached 177", "the dead included".
+_TOLL_VERBS = {
+    "rise", "reach", "pass", "stand", "climb", "hit", "top", "exceed", "surpass", "increase", "jump",
+    "soar", "be", "near", "approach", "include", "total", "grow", "mount",
+}
+_TOLL_SIGNALS = {"death": "killed", "toll": "killed", "fatality": "killed", "dead": "killed",
+                 "kill": "killed", "injury": "injured", "injure": "injured", "wound": "injured",
+                 "wounded": "injured"}
+# Reporting verbs whose subject is a figure's source.
+_REPORT_VERBS = {
+    "say", "tell", "report", "claim", "state", "announce", "estimate", "add", "confirm", "record",
+    "count", "tally", "put", "document", "note", "warn", "declare", "publish", "reveal", "indicate",
+}
+# Sources that point back to one named earlier in the article.
+_RELATIVE_WORDS = {"which", "who", "whose", "where", "when"}
+_PRONOUN_SOURCES = {"he", "she", "they", "it", "we"}
+_ANAPHORIC_DETS = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+# Counted things that are not people, whatever verb governs them.
+_NON_PERSON_NOUNS = {
+    "target", "drone", "missile", "rocket", "tank", "truck", "vehicle", "house", "home", "building",
+    "hospital", "school", "site", "country", "day", "week", "month", "year", "hour", "minute", "mile",
+    "kilometer", "ton", "dollar", "bomb", "shell", "round", "weapon", "tunnel", "shaft", "launcher",
+    "aircraft", "plane", "jet", "helicopter", "ship", "vessel", "boat", "resolution", "vote", "point",
+    "mosque", "church", "apartment", "structure", "facility", "camp", "shelter", "ambulance",
+    "convoy", "car", "field", "village", "town", "city", "district", "neighborhood", "area",
+    "attack", "strike", "airstrike", "raid", "incident", "explosion", "blast", "time", "case",
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
+_PERIOD_PREPS = {"since", "over", "in", "during", "for", "within", "until", "through"}
+_CUMULATIVE_WORDS = {"since", "total", "toll", "overall", "so", "far", "war", "conflict", "began", "start"}
+_NOT_A_DAY_PREPS = {"since", "until", "till", "before", "after", "between", "from"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A casualty figure before it becomes a record: the tokens it hangs on, and what the record of
+    DESIGN.md has no field for yet (the period it covers, cumulative or new)."""
+
+    amount: Amount
+    category: str
+    head: Token  # the counted noun, or the number itself when nothing is counted
+    anchor: Token  # the casualty word that gave the category
+    who: str | None
+    period: str | None
+    cumulative: bool
+
+
+def line_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences cut again at line breaks: a headline or a paragraph never runs on into
+    the next one, as the small model's sentence splitter lets them."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+            elif tok.is_space and tok.i == start:
+                start += 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
+
+
+def _is_headline(sent: Span) -> bool:
+    """The first line of an article is its headline when it is short and ends no sentence."""
+    doc = sent.doc
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    return (sent.start_char <= doc.text.find(first_line) + len(first_line) and len(first_line) < 200
+            and "\n" in doc.text.strip() and first_line[-1:] not in ".!?:;\"'\u201d")
+
+
+def _in(tok: Token, sent: Span) -> bool:
+    return sent.start <= tok.i < sent.end
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _head_token(amount: Amount, sent: Span) -> Token:
+    """The token that carries the amount's grammar: its noun when it counts one ("2.4 million
+    people" -> people), else the number itself ("killing at least 31", "54 injured")."""
+    doc = sent.doc
+    last = doc[amount.end - 1]
+    if amount.implicit:  # "a 19-year-old man" -> man; "a 19-year-old died" -> old
+        det = doc[amount.start]
+        return det.head if _in(det.head, sent) else det
+    node = last
+    while node.dep_ in ("nummod", "compound", "quantmod") and _in(node.head, sent) and node.head.i > node.i \
+            and node.head.i - last.i <= 6:
+        node = node.head
+    return node
+
+
+def _noun_category(tok: Token) -> str | None:
+    """"deaths", "corpses" (lemmatised "corps" by the small model), "hostages"."""
+    low = tok.lower_
+    return _NOUN_CATEGORIES.get(_lemma(tok)) or _NOUN_CATEGORIES.get(low) or (
+        _NOUN_CATEGORIES.get(low[:-1]) if low.endswith("s") else None)
+
+
+def _state_category(tok: Token) -> str | None:
+    """"dead", "missing", "injured": what a modifier or complement says about the people."""
+    return _STATE_CATEGORIES.get(tok.lower_) or (
+        _VERB_CATEGORIES.get(_lemma(tok)) if tok.tag_ == "VBN" else None)
+
+
+def _modifier_category(head: Token, amount: Amount) -> tuple[str, Token] | None:
+    """"54 injured", "people killed in the strike", "1 million people displaced", "at risk of famine"."""
+    for child in head.children:
+        if child.i < amount.start and child.dep_ == "amod" and _state_category(child):
+            return _state_category(child), child
+        if child.i > head.i and child.dep_ in ("acl", "amod", "relcl") and child.i - head.i <= 8:
+            cat = _state_category(child) if child.dep_ != "relcl" else None
+            if child.dep_ == "relcl" and _lemma(child) in _VERB_CATEGORIES and any(
+                    c.dep_ == "auxpass" for c in child.children):
+                cat = _VERB_CATEGORIES[_lemma(child)]
+            if cat:
+                return cat, child
+        if child.dep_ == "prep" and child.lower_ == "at":
+            if any(_lemma(g) == "risk" for g in child.children):
+                return "at_risk", child
+    return None
+
+
+def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
+    """What a predicate says happened to its subject or object: the verb itself ("were killed"),
+    its complement ("were shot dead", "held hostage", "sought refuge", "are thought to be dead"),
+    or a threatened killing ("famine is threatening to kill") that puts people at risk."""
+    lemma = _lemma(verb)
+    if lemma in _VERB_CATEGORIES:
+        return _VERB_CATEGORIES[lemma], verb
+    if lemma in _INTRANSITIVE_CATEGORIES:
+        return _INTRANSITIVE_CATEGORIES[lemma], verb
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "advmod", "attr", "ccomp") and child.lower_ in _STATE_CATEGORIES:
+            return _STATE_CATEGORIES[child.lower_], child
+        if lemma in _CAPTOR_VERBS and child.lower_ in _CAPTIVE_WORDS:
+            return "hostage", child
+        if lemma in _REFUGE_VERBS and child.dep_ == "dobj" and child.lower_ in _REFUGE_WORDS:
+            return "displaced", child
+        if child.dep_ == "xcomp" and depth < 3:
+            found = _complement_category(child, depth + 1)
+            if found:
+                if lemma in _THREAT_VERBS and found[0] == "killed":
+                    return "at_risk", child
+                return found
+        if child.dep_ == "conj" and child.tag_ == "VBN" and _lemma(child) in _VERB_CATEGORIES and not any(
+                c.dep_.startswith("nsubj") for c in child.children):
+            return _VERB_CATEGORIES[_lemma(child)], child  # "were shot and killed"
+    return None
+
+
+def _toll_category(verb: Token) -> tuple[str, Token] | None:
+    """"The death toll has risen to 700": the casualty word sits in the subject."""
+    if _lemma(verb) not in _TOLL_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for tok in child.subtree:
+                cat = _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
+                if cat:
+                    return cat, tok
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    """"were killed", "37 were killed and 54 injured", "people displaced": a passive participle,
+    including one that shares its auxiliary with the verb it is coordinated with."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return _is_passive(verb.head) if verb.dep_ == "conj" and verb.head is not verb else True
+
+
+def _is_active_agent(tok: Token, verb: Token) -> bool:
+    """"Two gunmen killed five people": the subject of an active transitive verb did it."""
+    return tok.dep_ == "nsubj" and _lemma(verb) in _VERB_CATEGORIES and not _is_passive(verb)
+
+
+def _threatened(verb: Token, category: str) -> str:
+    """"famine is threatening to kill", "could kill": people at risk, not yet casualties."""
+    if category != "killed" or _lemma(verb) != "kill":
+        return category
+    if verb.dep_ == "xcomp" and _lemma(verb.head) in _THREAT_VERBS:
+        return "at_risk"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _MODAL_AUX and not aux & {"have", "has", "had", "been"}:
+        return "at_risk"
+    return category
+
+
+def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | None:
+    """The casualty category that governs the counted noun, climbing through coordination,
+    apposition and "including" to the predicate of the clause, never above it."""
+    node = head
+    first = True
+    for _ in range(8):
+        if first or node.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            cat = _noun_category(node)
+            if cat and not amount.implicit:
+                return cat, node
+            found = _modifier_category(node, amount) if first or node.tag_ in ("NNS", "NNPS", "CD") else None
+            if found:
+                return found
+        first = False
+        parent = node.head
+        if parent is node or not _in(parent, sent):
+            return None
+        dep = node.dep_
+        if dep in ("conj", "appos"):
+            node = parent
+            continue
+        if dep == "pobj" and amount.qual_start <= parent.i < amount.start:
+            # "arrested over 350 others": the parser took the qualifier for a preposition
+            dep, parent = "dobj", parent.head
+        if dep == "pobj":
+            prep = parent.lower_
+            grand = parent.head
+            if not _in(grand, sent):
+                return None
+            if prep in ("including", "among", "like"):
+                node = grand
+                continue
+            if prep == "of" and grand.pos_ in ("NOUN", "PROPN"):
+                cat = _noun_category(grand)
+                return (cat, grand) if cat else None
+            if prep in ("to", "at", "of") and grand.pos_ in ("VERB", "AUX"):
+                return _toll_category(grand)
+            return None
+        if dep == "punct":
+            return None
+        if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "nummod"):
+            verb = parent
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+            if _is_active_agent(node, verb):
+                return None
+            if dep == "nsubj" and _lemma(verb) in _VERB_CATEGORIES and _lemma(verb) not in ("confine",):
+                return None
+            found = _complement_category(verb)
+            if found and dep in ("dobj",) and _lemma(verb) in _INTRANSITIVE_CATEGORIES:
+                found = None
+            if found:
+                found = (_threatened(found[1], found[0]), found[1])
+            if found is None and dep in ("attr", "dobj", "npadvmod"):
+                found = _toll_category(verb)
+            if found is None and _lemma(verb) == "be":
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ in ("among", "of"):
+                        for g in child.children:
+                            if _NOUN_CATEGORIES.get(_lemma(g)):
+                                return _NOUN_CATEGORIES[_lemma(g)], g
+            return found
+        return None
+    return None
+
+
+def _who(head: Token, amount: Amount, category: str) -> str | None:
+    """The group counted: the noun and its modifiers after the number ("Hamas fighters"), the
+    partitive ("two of Haniyeh's grandchildren"), or nothing when the number stands alone."""
+    doc = head.doc
+    if head.i >= amount.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if _NOUN_CATEGORIES.get(_lemma(head)) == "killed":
+            return "people"
+        words = [t for t in doc[amount.end:head.i + 1] if t.dep_ in ("compound", "amod", "nmod", "poss")
+                 or t.i == head.i]
+        return " ".join(t.text for t in words) if words else head.text
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [g for g in child.children if g.dep_ == "pobj"]
+            if pobj:
+                toks = [t for t in pobj[0].subtree if t.dep_ not in ("det", "relcl", "punct")]
+                toks = [t for t in toks if t.i <= pobj[0].i]
+                return " ".join(t.text for t in toks)
+    if head.lower_ in ("others", "other", "people", "persons"):
+        return head.lower_
+    if head.i == amount.end - 1:  # the number stands alone
+        for child in head.children:
+            if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                return child.text
+        return None
+    return head.text if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _is_person_like(head: Token) -> bool:
+    return _lemma(head) not in _NON_PERSON_NOUNS
+
+
+def _is_anaphoric(head: Token, amount: Amount) -> bool:
+    """"The three sons", "his three brothers": a definite count refers back to one already given."""
+    doc = head.doc
+    before = doc[amount.qual_start - 1] if amount.qual_start > 0 else None
+    if before is not None and (before.lower_ in _ANAPHORIC_DETS or before.dep_ == "poss" or before.tag_ == "POS"):
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS or c.dep_ == "poss"
+               for c in head.children if c.i < amount.start)
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+def _clean_source(toks: list[Token], first_comma: bool = False) -> str | None:
+    """Source text without a trailing relative clause ("..., which said"), a leading article or
+    edge punctuation; an "according to" phrase also ends at its first comma, where the sentence
+    goes on ("according to an AFP tally, Hamas's attack ...")."""
+    if not toks:
+        return None
+    doc = toks[0].doc
+    start, end = toks[0].i, toks[-1].i + 1
+    for t in toks[1:]:
+        if t.lower_ in _RELATIVE_WORDS and doc[t.i - 1].text == "," or (first_comma and t.text in (",", ";")):
+            end = min(end, t.i)
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    text = doc[start:end].text.strip()
+    return re.sub(r"\s+", " ", text) or None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+        return _subject_of(verb.head) if verb.dep_ == "conj" else None
+    return None
+
+
+def _according_to(sent: Span) -> list[Token]:
+    """The heads of "according to X" phrases in the sentence."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            pobj = [c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if pobj:
+                out.append(pobj[0])
+    return out
+
+
+def _attributions(sent: Span) -> list[tuple[Token, Token]]:
+    """(reporting verb, its subject) pairs of the sentence, in order."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB" and _lemma(tok) in _REPORT_VERBS:
+            subj = _subject_of(tok)
+            if subj is not None and _in(subj, sent) and subj.lower_ not in ("that", "which", "what"):
+                out.append((tok, subj))
+    return out
+
+
+def _subtree_tokens(tok: Token, sent: Span) -> list[Token]:
+    return [t for t in tok.subtree if _in(t, sent)]
+
+
+class _SourceMemory:
+    """The attributions an article has spelled out so far, to resolve "the ministry said" and
+    "they said" to the last one that names them."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+
+    def resolve(self, head: Token, text: str) -> str | None:
+        low = head.lower_
+        if low in _PRONOUN_SOURCES:
+            return self.names[-1] if self.names else None
+        words = text.lower().split()
+        if len(words) <= 3 and head.pos_ == "NOUN" and not any(t.ent_type_ for t in head.subtree) and (
+                any(c.lower_ in ("the", "this") for c in head.children)):
+            noun = _lemma(head)
+            for name in reversed(self.names):
+                if noun in name.lower():
+                    return name
+            return self.names[-1] if self.names else text
+        return text
+
+    def remember(self, head: Token, text: str | None) -> None:
+        if text and head.lower_ not in _PRONOUN_SOURCES and (
+                head.pos_ == "PROPN" or head.ent_type_ or len(text.split()) > 2):
+            self.names.append(text)
+
+
+def _sentence_sources(sent: Span, memory: _SourceMemory) -> dict[int, str]:
+    """Every attribution of the sentence as {token index of its verb or "according": source},
+    resolved against earlier sentences; remembered for later ones."""
+    out: dict[int, str] = {}
+    for pobj in _according_to(sent):
+        text = _clean_source(_subtree_tokens(pobj, sent), first_comma=True)
+        if text:
+            out[pobj.head.head.i if pobj.head.head is not pobj.head else pobj.i] = memory.resolve(pobj, text)
+            memory.remember(pobj, text)
+    for verb, subj in _attributions(sent):
+        text = _clean_source(_subtree_tokens(subj, sent))
+        if text:
+            out[verb.i] = memory.resolve(subj, text) or text
+            memory.remember(subj, text)
+    return out
+
+
+def _source_for(anchor: Token, sent: Span, sources: dict[int, str]) -> str | None:
+    """The attribution that governs the figure's clause, else the sentence's "according to",
+    else any attribution the sentence makes."""
+    node = anchor
+    for _ in range(10):
+        if node.i in sources and node.pos_ == "VERB":
+            return sources[node.i]
+        if node.head is node or not _in(node.head, sent):
+            break
+        node = node.head
+    according = [i for i in sources if sent.doc[i].lower_ == "according"]
+    if according:
+        return sources[according[0]]
+    return next(iter(sources.values()), None)
+
+
+# --- place, date, period -------------------------------------------------------------------------
+
+def _place(sent: Span, skip: tuple[int, int] | None) -> str | None:
+    """A place named in the sentence: first one after a locative preposition, else the first."""
+    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS
+              and not (skip and skip[0] <= e.start_char < skip[1])]
+    for ent in places:
+        prev = ent.doc[ent.start - 1] if ent.start > sent.start else None
+        if prev is not None and prev.lower_ in _LOCATIVE_PREPS:
+            return ent.text
+        if prev is not None and prev.lower_ == "the" and ent.start - 2 >= sent.start and \
+                ent.doc[ent.start - 2].lower_ in _LOCATIVE_PREPS:
+            return ent.text
+    return places[0].text if places else None
+
+
+def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
+    """The day the sentence fixes nearest the figure, never the start of a period ("since Oct. 7")."""
+    if time_expressions is None or published is None:
+        return None
+    best, best_dist = None, None
+    for expr in time_expressions(sent, published):
+        if expr.date is None:
+            continue
+        before = sent.text[:expr.start].split()
+        if before and before[-1].lower() in _NOT_A_DAY_PREPS:
+            continue
+        dist = abs(sent.start_char + expr.start - anchor.idx)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = expr.date, dist
+    return best.isoformat() if best else None
+
+
+def _period(sent: Span) -> tuple[str | None, bool]:
+    """"since October 7", "in the past 24 hours": the span the figure covers, and whether it is a
+    running total (cumulative) rather than a new count."""
+    text = sent.text
+    m = re.search(r"\b(since [^,.;]{2,40}?|(?:in|over|during) the (?:past|last|previous) [^,.;]{2,30}?)(?=[,.;]| \w+ed\b|$)", text)
+    period = m.group(1).strip() if m else None
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    cumulative = bool(period and period.lower().startswith("since")) or bool(words & {"total", "toll", "overall"})
+    return period, cumulative
+
+
+# --- the figures of one sentence -------------------------------------------------------------------
+
+def sentence_figures(sent: Span) -> list[Figure]:
+    """The casualty figures written in one sentence."""
+    out: list[Figure] = []
+    period, cumulative = None, False
+    for amount in find_amounts(sent):
+        if amount.kind != "count" or amount.value <= 0:
+            continue
+        head = _head_token(amount, sent)
+        if not _is_person_like(head):
+            continue
+        found = _category(head, amount, sent)
+        if found is None:
+            continue
+        if period is None and not out:
+            period, cumulative = _period(sent)
+        category, anchor = found
+        who = _who(head, amount, category)
+        out.append(Figure(amount, category, head, anchor, who, period, cumulative))
+    out.extend(_implicit_ones(sent, out))
+    return out
+
+
+def _implicit_ones(sent: Span, found: list[Figure]) -> list[Figure]:
+    """One person written without a number: "a third was wounded", and a named person who "was
+    killed" ("Issam Abdallah, a journalist who was killed on Oct. 13")."""
+    out = []
+    taken = {f.head.i for f in found}
+    for tok in sent:
+        if tok.lower_ in ("third", "fourth", "fifth") and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.lower_ == "a" for c in tok.children) and not any(c.lower_ == "of" for c in tok.children):
+            cat = _complement_category(tok.head)
+            if cat and _in(tok.head, sent):
+                amount = Amount(1, "exact", "count", tok.i, tok.i + 1, tok.i - 1, implicit=True)
+                out.append(Figure(amount, cat[0], tok, cat[1], None, None, False))
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2 or ent.root.i in taken:
+            continue
+        cat = _named_victim_category(ent.root, sent)
+        if cat:
+            amount = Amount(1, "exact", "count", ent.start, ent.end, ent.start, implicit=True)
+            out.append(Figure(amount, cat[0], ent.root, cat[1], ent.text, None, False))
+    return out
+
+
+def _named_victim_category(root: Token, sent: Span) -> tuple[str, Token] | None:
+    """A named person as the passive subject of a killing ("X and 11 members of his family were
+    killed"), or described by a relative clause that says so ("X, a journalist who was killed")."""
+    node = root
+    while node.dep_ == "conj" and _in(node.head, sent):
+        node = node.head
+    if node.dep_ == "nsubjpass" and _in(node.head, sent) and _lemma(node.head) == "kill":
+        return "killed", node.head
+    for child in root.children:
+        if child.dep_ == "appos":
+            for g in child.subtree:
+                if g.dep_ == "relcl" and _lemma(g) == "kill" and any(c.dep_ == "auxpass" for c in g.children):
+                    return "killed", g
+    return None
+
+
+def _key(fig: Figure) -> tuple:
+    who = (fig.who or "").lower().split()
+    return fig.amount.value, fig.category, who[-1] if who else None
 
 
 def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> list[Casualty]:
-    return []
+    """Every casualty figure of the article, once per number x category x group."""
+    memory = _SourceMemory()
+    seen: set[tuple] = set()
+    seen_counts: set[tuple[int, str]] = set()
+    records: list[tuple[Casualty, tuple]] = []
+    headline: list[tuple[Span, list[Figure], dict[int, str]]] = []
+    for sent in line_sentences(doc):
+        sources = _sentence_sources(sent, memory)
+        figures = sentence_figures(sent)
+        if not figures:
+            continue
+        if not records and not headline and _is_headline(sent):
+            headline.append((sent, figures, sources))
+            continue
+        for fig in figures:
+            key = _key(fig)
+            count_key = (fig.amount.value, fig.category)
+            if key in seen or (count_key in seen_counts and _is_anaphoric(fig.head, fig.amount)):
+                continue
+            seen.add(key)
+            seen_counts.add(count_key)
+            records.append((_record(fig, sent, sources, published), key))
+    for sent, figures, sources in headline:  # a headline's figure counts only if the body omits it
+        for fig in figures:
+            if (fig.amount.value, fig.category) not in seen_counts:
+                records.insert(0, (_record(fig, sent, sources, published), _key(fig)))
+    return [r for r, _ in records]
+
+
+def _record(fig: Figure, sent: Span, sources: dict[int, str], published: date | None) -> Casualty:
+    source = _source_for(fig.anchor, sent, sources)
+    return Casualty(
+        count=fig.amount.value,
+        qualifier=fig.amount.qualifier,
+        category=fig.category,
+        who=fig.who,
+        source=source,
+        place=_place(sent, None),
+        date=_date(sent, published, fig.anchor),
+        evidence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+    )

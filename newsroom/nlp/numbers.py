@@ -228,6 +228,8 @@ def _indefinite_age(doc: Doc, i: int, limit: int) -> bool:
     if doc[i].lower_ not in ("a", "an") or i + 1 >= limit:
         return False
     j = i + 1
+    while j < limit - 1 and doc[j].is_space:  # "a\u00a019-year-old"
+        j += 1
     if not _is_number_token(doc[j]):
         return False
     end = _number_end(doc, j, limit)
