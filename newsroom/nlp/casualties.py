@@ -282,10 +282,12 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             if found:
                 return found
         first = False
-        parent = node.head
+        parent, dep = node.head, node.dep_
         if parent is node or not _in(parent, sent):
-            return None
-        dep = node.dep_
+            orphan = _orphan_predicate(node, sent)
+            if orphan is None:
+                return None
+            parent, dep = orphan, "nsubjpass"
         if dep in ("conj", "appos"):
             node = parent
             continue
@@ -314,8 +316,6 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
                 return None
             if _is_active_agent(node, verb):
                 return None
-            if dep == "nsubj" and _lemma(verb) in _VERB_CATEGORIES and _lemma(verb) not in ("confine",):
-                return None
             found = _complement_category(verb)
             if found and dep in ("dobj",) and _lemma(verb) in _INTRANSITIVE_CATEGORIES:
                 found = None
@@ -334,6 +334,16 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
     return None
 
 
+def _orphan_predicate(node: Token, sent: Span) -> Token | None:
+    """When the parser hung a noun on a headline it ran the sentence into, the verb it belongs to:
+    the next verb of the sentence that has no subject of its own."""
+    for tok in sent.doc[node.i + 1:sent.end]:
+        if tok.pos_ == "VERB":
+            has_subject = any(c.dep_.startswith("nsubj") and _in(c, sent) for c in tok.children)
+            return None if has_subject else tok
+    return None
+
+
 def _who(head: Token, amount: Amount, category: str) -> str | None:
     """The group counted: the noun and its modifiers after the number ("Hamas fighters"), the
     partitive ("two of Haniyeh's grandchildren"), or nothing when the number stands alone."""
@@ -343,14 +353,14 @@ def _who(head: Token, amount: Amount, category: str) -> str | None:
             return "people"
         words = [t for t in doc[amount.end:head.i + 1] if t.dep_ in ("compound", "amod", "nmod", "poss")
                  or t.i == head.i]
-        return " ".join(t.text for t in words) if words else head.text
+        return _join(words) if words else head.text
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
                 toks = [t for t in pobj[0].subtree if t.dep_ not in ("det", "relcl", "punct")]
                 toks = [t for t in toks if t.i <= pobj[0].i]
-                return " ".join(t.text for t in toks)
+                return _join(toks)
     if head.lower_ in ("others", "other", "people", "persons"):
         return head.lower_
     if head.i == amount.end - 1:  # the number stands alone
@@ -359,6 +369,11 @@ def _who(head: Token, amount: Amount, category: str) -> str | None:
                 return child.text
         return None
     return head.text if head.pos_ in ("NOUN", "PROPN") else None
+
+
+def _join(toks: list[Token]) -> str:
+    """Tokens as written: "Haniyeh's grandchildren", not "Haniyeh 's grandchildren"."""
+    return "".join(t.text_with_ws for t in toks[:-1]).replace("\u00a0", " ") + toks[-1].text if toks else ""
 
 
 def _is_person_like(head: Token) -> bool:
