@@ -187,7 +187,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(12):  # parse trees of news sentences are shallow; bound the walk anyway
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -200,15 +200,15 @@ def _verb_direction(verb: Token) -> str:
         aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX:
             return AHEAD
-        if node.lemma_.lower() in _AHEAD_HEADS and node is not verb and node.lemma_.lower() != "go":
+        if node.lemma_.lower() in _AHEAD_HEADS and node.i != verb.i and node.lemma_.lower() != "go":
             return AHEAD
-        if node.lemma_.lower() == "go" and node is not verb and node.tag_ == "VBG":
+        if node.lemma_.lower() == "go" and node.i != verb.i and node.tag_ == "VBG":
             return AHEAD  # "is going to vote"
-        if node is verb and node.lemma_.lower() in _SCHEDULE_VERBS and _is_passive(node):
+        if node.i == verb.i and node.lemma_.lower() in _SCHEDULE_VERBS and _is_passive(node):
             return AHEAD  # "the vote is scheduled for Monday", "a vote set for Friday"
         if aux & _REPORTED_FUTURE_AUX:
             return NEAREST
-        if node.dep_ != "xcomp" or node.head is node:
+        if node.dep_ != "xcomp" or node.head.i == node.i:
             break
         node = node.head
     return BACK

@@ -1,13 +1,535 @@
-"""Diplomacy and conflict events with resolved dates (to be built: issue 4)."""
+"""Diplomacy and conflict events: the acts of named actors that a timeline would show.
+
+A sentence is read clause by clause. A trigger word names the act ("visited", "talks", "vetoed",
+"airstrike"); the rules then ask what a timeline editor asks:
+
+- Did it happen, or is it planned on a known day? Negated, hypothetical ("would launch"), intended
+  ("promised to launch"), habitual ("repeatedly") and background acts ("has killed thousands",
+  present perfect with no day) are not events unless a day is fixed.
+- Is it an act, or just a word? A noun trigger counts when it carries a time ("the Oct. 7 attack"),
+  is the object of a verb that performs it ("launched an offensive", "joined talks"), or is the
+  means of a verb of harm ("killed in an airstrike").
+- Who did it? Named entities of the clause, canonical through the article's `ActorIndex`.
+- A sentence may hold several acts of different kinds (a trip, the talks on it, the attack it
+  recalls): one record a kind. A statement is recorded only when the sentence reports no other act,
+  and only when it was made on an occasion (a day, "in a statement", "urged", "warned").
+- A later, undated mention of the same kind of act by the same actor retells it: not a new event.
+
+Each event's date is the time expression nearest its trigger in the parse tree (see `dates`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex
+from newsroom.nlp.dates import TimeExpression, time_expressions
 from newsroom.records import Event
+
+# Verbs that name an act, by event type (lemmas).
+_VERB_TRIGGERS = {
+    "visit": {"visit", "travel", "arrive", "tour", "fly"},
+    "talks": {"meet", "negotiate"},
+    "vote": {"vote", "veto", "abstain"},
+    "resolution": {"adopt", "pass", "approve", "table", "submit", "circulate", "present", "introduce"},
+    "aid": {"donate", "pledge", "give", "provide", "send", "fund", "contribute", "allocate"},
+    "attack": {"attack", "strike", "bomb", "shell", "raid", "storm", "invade", "fire", "hit", "kill",
+               "target", "destroy", "assassinate", "ambush", "bombard", "pound", "launch", "shoot"},
+    "statement": {"say", "state", "tell", "inform", "announce", "declare", "warn", "urge", "call",
+                  "condemn", "deny", "confirm", "accuse", "reply", "respond", "demand", "vow",
+                  "threaten", "reiterate", "claim", "insist", "stress", "caution", "appeal", "find"},
+}
+# Nouns that name an act, by event type (lemmas).
+_NOUN_TRIGGERS = {
+    "visit": {"visit", "trip", "tour"},
+    "talks": {"talk", "talks", "negotiation", "meeting", "summit"},
+    "vote": {"vote", "veto"},
+    "resolution": {"resolution", "draft"},
+    "aid": {"aid", "funding", "package", "donation", "assistance"},
+    "attack": {"attack", "strike", "airstrike", "offensive", "assault", "invasion", "incursion", "raid",
+               "bombardment", "shelling", "operation", "barrage", "bombing", "massacre"},
+    "statement": {"statement", "call", "warning", "letter", "investigation", "report", "appeal"},
+}
+_VERB_TYPE = {lemma: kind for kind, lemmas in _VERB_TRIGGERS.items() for lemma in lemmas}
+_NOUN_TYPE = {lemma: kind for kind, lemmas in _NOUN_TRIGGERS.items() for lemma in lemmas}
+
+# Verbs whose object noun is the act they perform: "launched an offensive", "joined talks".
+_SUPPORT_VERBS = {"launch", "carry", "conduct", "begin", "start", "mount", "stage", "make", "hold",
+                  "join", "continue", "resume", "open", "announce", "unveil", "approve", "cut", "suspend",
+                  "put", "present", "submit", "bring", "table", "draft", "introduce", "block", "veto",
+                  "reject", "adopt", "pass", "issue", "release", "send", "give", "pledge", "deliver"}
+# Verbs of harm whose "in/by" object is the means: "killed in an airstrike".
+_HARM_VERBS = {"kill", "wound", "injure", "destroy", "hit", "damage", "die", "target", "flatten", "level"}
+# Verbs and nouns whose subject or object must itself be an act for the trigger to count.
+_NEEDS_ACT_OBJECT = {
+    "launch": {"attack", "strike", "airstrike", "offensive", "assault", "invasion", "operation", "raid",
+               "campaign", "drone", "missile", "rocket", "barrage", "incursion", "bombardment"},
+    "fire": {"drone", "missile", "rocket", "shell", "salvo", "barrage", "shot", "mortar", "projectile"},
+    "shoot": {"drone", "missile", "rocket", "jet", "plane", "aircraft", "helicopter"},
+    "give": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance"},
+    "provide": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance"},
+    "send": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "troop", "delegation"},
+    "present": {"resolution", "draft", "proposal", "plan"},
+    "introduce": {"resolution", "draft", "bill"},
+    "table": {"resolution", "draft"},
+    "submit": {"resolution", "draft", "proposal"},
+    "circulate": {"resolution", "draft"},
+    "adopt": {"resolution", "draft", "measure", "text"},
+    "pass": {"resolution", "draft", "measure", "bill"},
+    "approve": {"resolution", "draft", "measure", "bill", "aid", "package", "funding"},
+}
+# A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
+_HARM_ONLY = {"kill", "hit", "destroy", "target"}
+# Statements made on an occasion by their very verb.
+_OCCASION_VERBS = {"warn", "urge", "call", "condemn", "demand", "appeal", "vow", "threaten", "reply",
+                   "respond", "announce", "declare", "accuse", "deny"}
+# Nouns after "in"/"at"/"during" that make an occasion of a remark: "said in a statement".
+_OCCASION_NOUNS = {"statement", "letter", "response", "interview", "conference", "briefing", "post",
+                   "speech", "address", "call", "meeting", "message", "video", "report", "remarks",
+                   "session", "hearing", "summit", "reply"}
+# Verbs whose complement is only intended: "promised to launch", "urged Israel to do more".
+_INTENT_HEADS = {"promise", "threaten", "vow", "plan", "want", "seek", "aim", "hope", "pledge", "intend",
+                 "prepare", "urge", "call", "ask", "pressure", "press", "push", "need", "try", "attempt",
+                 "decide", "agree", "refuse", "fail", "offer", "propose", "demand", "warn", "allow",
+                 "enable", "let", "help", "expect", "study", "consider", "determine", "able", "likely"}
+_MODALS = {"could", "might", "may", "should", "must", "would", "can", "ought", "will", "shall", "'ll",
+           "wo", "'d"}
+_HABITUAL = {"repeatedly", "often", "regularly", "frequently", "routinely", "usually", "constantly",
+             "always", "never", "continually"}
+# Nouns that make a subject an armed actor even without a name: "Israeli forces stormed".
+_ARMED_NOUNS = {"force", "troop", "army", "military", "soldier", "jet", "warplane", "militant", "fighter",
+                "drone", "tank", "navy", "gunman", "settler", "police", "aircraft"}
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPS = {"in", "to", "at", "near", "into", "on", "across", "toward", "towards", "from"}
+# Prepositions and particles do not count as steps between a trigger and its time.
+_LIGHT_POS = {"ADP", "SCONJ", "PART", "DET", "AUX"}
+_MAX_HOPS = 2
+# Which kind wins when a sentence's statement competes with nothing: order of records in a sentence.
+_KIND_ORDER = ("visit", "talks", "vote", "resolution", "aid", "attack", "other", "statement")
+_QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)")
+_SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", ":")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One act found in a sentence, before the per-sentence choice."""
+
+    kind: str
+    trigger: Token
+    anchor: Token  # the word whose clause carries the act's time and actors
+    when: TimeExpression | None
+    subjects: tuple[str, ...]
 
 
 def extract_events(doc: Doc, published: date | None, actors: ActorIndex) -> list[Event]:
-    return []
+    """Every event of the article, in text order."""
+    events: list[Event] = []
+    history: list[tuple[str, frozenset[str]]] = []  # (kind, subject actors) of events so far
+    for sent in _sentences(doc):
+        for cand in _sentence_events(sent, published, actors):
+            if cand.when is None and _retold(cand, history):
+                continue
+            history.append((cand.kind, frozenset(cand.subjects)))
+            events.append(_record(cand, sent, actors))
+    return events
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """Sentences split again at line breaks, trimmed; headlines and subheads (no closing
+    punctuation) are left out, since they restate the body in the present tense."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start_char
+        for line in re.split(r"(\n+)", sent.text):
+            piece_start, piece_end = start, start + len(line)
+            start = piece_end
+            text = line.strip()
+            if not text or not text.endswith(_SENTENCE_END):
+                continue
+            offset = line.index(text[0])
+            span = doc.char_span(piece_start + offset, piece_start + offset + len(text), alignment_mode="expand")
+            if span is not None and len(span) > 3:
+                out.append(span)
+    return out
+
+
+def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> list[_Candidate]:
+    """The acts of one sentence: one per kind, dated ones first; a statement only when alone."""
+    if not any(_trigger_kind(t) for t in sent):
+        return []
+    quoted = _quoted_ranges(sent)
+    times = _times_with_tokens(sent, published)
+    found: dict[str, _Candidate] = {}
+    for token in sent:
+        kind = _trigger_kind(token)
+        if kind is None or _inside(token, quoted):
+            continue
+        cand = _candidate(token, kind, sent, times, actors)
+        if cand is None:
+            continue
+        best = found.get(cand.kind)
+        if best is None or (best.when is None or best.when.date is None) and cand.when is not None and cand.when.date:
+            found[cand.kind] = cand
+    found = _merge_purposes(found)
+    if len(found) > 1:
+        found.pop("statement", None)
+    return [found[k] for k in _KIND_ORDER if k in found]
+
+
+def _trigger_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return _VERB_TYPE.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _NOUN_TYPE.get(lemma)
+    if lemma == "accord" or token.lower_ == "according":
+        return "statement"
+    return None
+
+
+def _candidate(token: Token, kind: str, sent: Span, times: list[tuple[TimeExpression, Token]],
+               actors: ActorIndex) -> _Candidate | None:
+    """The act a trigger names, or None when the rules say it is no act of the timeline."""
+    if token.pos_ == "VERB" or token.lower_ == "according":
+        anchor = token
+        if not _verb_counts(token, kind):
+            return None
+    else:
+        anchor = _noun_anchor(token)
+        if anchor is None:
+            when = _nearest_time(token, times)
+            if when is None or not _fixes_time(when):
+                return None
+            anchor = token
+        if anchor.pos_ == "VERB" and _VERB_TYPE.get(anchor.lemma_.lower()) == "attack" and kind != "attack":
+            anchor = token
+    when = _nearest_time(anchor, times) or _reported_time(anchor, times)
+    dated = when is not None and when.date is not None
+    if not dated and not _actual(anchor, when):
+        return None
+    if kind == "attack" and token.pos_ == "VERB" and token.lemma_.lower() in _HARM_ONLY:
+        if not dated and not _has_means(token) and not _armed_subject(token):
+            return None
+    if kind == "statement" and not (dated or _occasion(token)):
+        return None
+    subjects = _subject_actors(anchor, actors)
+    if token.pos_ == "VERB" and kind in ("visit", "talks", "statement", "aid") and not subjects:
+        return None
+    return _Candidate(kind, token, anchor, when if when is not None and _fixes_time(when) else None, subjects)
+
+
+def _verb_counts(verb: Token, kind: str) -> bool:
+    """A trigger verb that needs a particular object has it; passives and participles of harm need
+    their means; gerunds and participles used as adjectives are not acts."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "pcomp", "acl", "advcl", "compound", "xcomp"):
+        return False
+    if verb.dep_ == "amod":
+        return False
+    wanted = _NEEDS_ACT_OBJECT.get(lemma)
+    if wanted is not None:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj")]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        words = {w.lemma_.lower() for o in objects for w in o.subtree} | {w.text for o in objects for w in o.subtree}
+        if lemma in ("give", "provide", "send") and verb.dep_ == "relcl":
+            return False
+        if not words & wanted:
+            return False
+    if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children):
+        return False
+    if lemma == "find" and not any(w.lemma_.lower() in ("investigation", "report", "inquiry", "probe")
+                                   for c in verb.children if c.dep_ == "nsubj" for w in c.subtree):
+        return False
+    return True
+
+
+def _noun_anchor(noun: Token) -> Token | None:
+    """The verb that performs a noun's act ("launched an offensive"), or the verb of harm it is the
+    means of ("killed in an airstrike"); None when the noun only names it."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in _SUPPORT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.head.lemma_.lower() in _HARM_VERBS | {"die"} and head.lower_ in ("in", "by", "during"):
+        return head.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in _HARM_VERBS:
+        return head
+    if noun.dep_ == "conj":
+        return _noun_anchor(head) if head.pos_ in ("NOUN", "PROPN") else None
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SUPPORT_VERBS:
+        return head.head  # "bringing the resolution for a vote"
+    return None
+
+
+def _actual(anchor: Token, when: TimeExpression | None) -> bool:
+    """Did the act happen? Undated acts must be plain past, not negated, modal, intended, habitual
+    or a present perfect background ("has killed thousands since October")."""
+    clause = _clause_verb(anchor)
+    if clause is None:
+        return True
+    for node in _verb_chain(clause):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return False
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and when is None:
+            return False
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
+            return False
+        if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS and when is None:
+            return False
+    if when is None and clause.tag_ in ("VBN", "VBG") and any(
+        c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children
+    ):
+        return False
+    if when is None and clause.tag_ in ("VBZ", "VBP", "VB", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in clause.children
+    ):
+        return False
+    return True
+
+
+def _clause_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it complements upward (xcomp, and the head of an infinitive)."""
+    chain = [verb]
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp", "advcl") and node.head.i != node.i and len(chain) < 4:
+        if node.dep_ != "xcomp" and not any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _has_means(verb: Token) -> bool:
+    """'killed in an airstrike', 'destroyed by shelling'."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
+            if any(_NOUN_TYPE.get(g.lemma_.lower()) == "attack" for g in prep.subtree):
+                return True
+    return False
+
+
+def _armed_subject(verb: Token) -> bool:
+    """A named actor or an armed force does the harming: 'Russia hit', 'Israeli troops killed'."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "agent"):
+            words = list(child.subtree)
+            if any(w.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") for w in words):
+                return True
+            if any(w.lemma_.lower() in _ARMED_NOUNS for w in words):
+                return True
+    return False
+
+
+def _occasion(verb: Token) -> bool:
+    """A remark counts as a statement on an occasion: its verb ('warned', 'urged'), or where it was
+    made ('in a statement', 'in response to', 'at a news conference')."""
+    if verb.lemma_.lower() in _OCCASION_VERBS:
+        return True
+    if verb.pos_ == "NOUN":
+        return verb.lemma_.lower() in ("statement", "call", "warning", "letter", "appeal")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during", "on"):
+            if any(g.lemma_.lower() in _OCCASION_NOUNS for g in prep.children if g.dep_ == "pobj"):
+                return True
+    clause = _clause_verb(verb)
+    if clause is not None and clause.i != verb.i:
+        return _occasion(clause) if clause.pos_ == "VERB" and clause.lemma_.lower() in _VERB_TRIGGERS["statement"] else False
+    return False
+
+
+def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
+    """A trip made to hold talks is the talks: 'traveled to Qatar to join talks'."""
+    visit, talks = found.get("visit"), found.get("talks")
+    if visit is None or talks is None:
+        return found
+    node = talks.anchor
+    for _ in range(4):
+        if node.i == visit.trigger.i:
+            merged = dict(found)
+            del merged["visit"]
+            if merged["talks"].when is None and visit.when is not None:
+                merged["talks"] = _Candidate("talks", talks.trigger, talks.anchor, visit.when, talks.subjects or visit.subjects)
+            return merged
+        if node.head.i == node.i or node.dep_ not in ("dobj", "advcl", "xcomp", "pobj", "prep"):
+            break
+        node = node.head
+    return found
+
+
+def _retold(cand: _Candidate, history: list[tuple[str, frozenset[str]]]) -> bool:
+    """An undated act of a kind already recorded for the same actor is the same act told again."""
+    if not cand.subjects:
+        return False
+    mine = set(cand.subjects)
+    return any(kind == cand.kind and mine & subjects for kind, subjects in history)
+
+
+# --- time -----------------------------------------------------------------------------------
+
+
+def _times_with_tokens(sent: Span, published: date | None) -> list[tuple[TimeExpression, Token]]:
+    """The sentence's time expressions, each with the token that attaches it to the parse."""
+    out = []
+    for expr in time_expressions(sent, published):
+        piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        if piece is not None and len(piece):
+            out.append((expr, piece.root))
+    return out
+
+
+def _fixes_time(expr: TimeExpression) -> bool:
+    """A day, or a named month or year ("back in November", "in 2022"); not "this week"."""
+    if expr.date is not None:
+        return True
+    return not re.search(r"(?i)\b(week|weekend|month|year)\b", expr.text)
+
+
+def _nearest_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> TimeExpression | None:
+    best, best_hops = None, _MAX_HOPS + 1
+    for expr, root in times:
+        hops = _hops(anchor, root)
+        if hops < best_hops:
+            best, best_hops = expr, hops
+    return best
+
+
+def _reported_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> TimeExpression | None:
+    """An intention or a state reported on a day takes that day: 'announced on Friday that it would
+    put a draft', 'said on Tuesday it was studying a proposal'. Past acts reported later do not."""
+    clause = _clause_verb(anchor)
+    if clause is None or clause.dep_ != "ccomp":
+        return None
+    perfect_or_past = clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "had", "'ve", "'d") for c in clause.children
+    )
+    if perfect_or_past:
+        return None
+    head = clause.head
+    return next((expr for expr, root in times if _hops(head, root) <= 1 and expr.date is not None), None)
+
+
+def _hops(a: Token, b: Token) -> int:
+    """Steps between two tokens through the parse, not counting prepositions and particles."""
+    up_a = _ancestry(a)
+    index = {t.i: k for k, t in enumerate(up_a)}
+    up_b = []
+    node = b
+    for _ in range(40):
+        if node.i in index:
+            path = up_a[: index[node.i] + 1] + list(reversed(up_b))
+            interior = path[1:-1]
+            return len(path) - 1 - sum(1 for t in interior if t.pos_ in _LIGHT_POS)
+        up_b.append(node)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return 99
+
+
+def _ancestry(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+# --- actors and places ------------------------------------------------------------------------
+
+
+def _subject_actors(anchor: Token, actors: ActorIndex) -> tuple[str, ...]:
+    """Named doers of the act: its subject or agent, and names modifying a noun trigger
+    ('Israeli airstrike', 'Hamas's attack', 'attack by Hamas')."""
+    clause = _clause_verb(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
+    roots = []
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        roots += [c for c in anchor.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
+        roots += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    for verb in ([clause] if clause is not None else []):
+        node = verb
+        for _ in range(3):
+            roots += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj")]
+            if any(c.dep_ in ("nsubj",) for c in node.children) or node.dep_ not in ("xcomp", "conj", "advcl"):
+                break
+            node = node.head
+    names = []
+    for root in roots:
+        for ent in _entities_in(root):
+            name = _canonical(ent, actors)
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def _entities_in(root: Token) -> list[Span]:
+    doc = root.doc
+    lo, hi = root.left_edge.i, root.right_edge.i + 1
+    return [e for e in doc.ents if e.start >= lo and e.end <= hi and e.label_ in _ACTOR_LABELS]
+
+
+def _canonical(ent: Span, actors: ActorIndex) -> str:
+    return actors.canonical(ent) or ent.text.strip()
+
+
+def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
+    """Every named actor of the anchor's clause (the whole sentence for a statement's speaker)."""
+    clause = _clause_verb(anchor) or anchor
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    names = []
+    for ent in sent.ents:
+        if ent.label_ in _ACTOR_LABELS and ent.start >= lo and ent.end <= hi:
+            name = _canonical(ent, actors)
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _place(anchor: Token, sent: Span) -> str | None:
+    """A place named in the act's clause ('in Gaza', 'to Qatar', 'visit Doha'), else in the sentence."""
+    clause = _clause_verb(anchor) or anchor
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+    for ent in places:
+        if lo <= ent.start and ent.end <= hi:
+            head = ent.root.head
+            if ent.root.dep_ == "pobj" and head.lower_ in _PLACE_PREPS or ent.root.dep_ == "dobj":
+                return ent.text
+    return places[0].text if places else None
+
+
+def _record(cand: _Candidate, sent: Span, actors: ActorIndex) -> Event:
+    names = list(cand.subjects)
+    for name in _clause_actors(cand.anchor, sent, actors):
+        if name not in names:
+            names.append(name)
+    when = cand.when.date.isoformat() if cand.when is not None and cand.when.date is not None else None
+    return Event(date=when, type=cand.kind, actors=names, place=_place(cand.anchor, sent),
+                 evidence=sent.text, start=sent.start_char, end=sent.end_char)
+
+
+# --- quotations -------------------------------------------------------------------------------
+
+
+def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges (document offsets) of quoted words: acts inside a quotation are the
+    speaker's words, not the reporter's account."""
+    base = sent.start_char
+    return [(base + m.start(), base + m.end()) for m in _QUOTED_RE.finditer(sent.text)]
+
+
+def _inside(token: Token, ranges: list[tuple[int, int]]) -> bool:
+    return any(lo < token.idx < hi for lo, hi in ranges)
