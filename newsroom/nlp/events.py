@@ -63,15 +63,16 @@ _SUPPORT_VERBS = {"launch", "carry", "conduct", "begin", "start", "mount", "stag
                   "reject", "adopt", "pass", "issue", "release", "send", "give", "pledge", "deliver"}
 # Verbs of harm whose "in/by" object is the means: "killed in an airstrike".
 _HARM_VERBS = {"kill", "wound", "injure", "destroy", "hit", "damage", "die", "target", "flatten", "level"}
+_AID_VERBS = {"give", "provide", "send", "donate", "pledge", "contribute", "allocate", "approve"}
+_AID_OBJECTS = {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance",
+                "fund", "donation", "grant", "loan", "supply", "ammunition", "dollar", "euro", "\u00a3", "\u20ac"}
 # Verbs and nouns whose subject or object must itself be an act for the trigger to count.
 _NEEDS_ACT_OBJECT = {
     "launch": {"attack", "strike", "airstrike", "offensive", "assault", "invasion", "operation", "raid",
                "campaign", "drone", "missile", "rocket", "barrage", "incursion", "bombardment"},
     "fire": {"drone", "missile", "rocket", "shell", "salvo", "barrage", "shot", "mortar", "projectile"},
     "shoot": {"drone", "missile", "rocket", "jet", "plane", "aircraft", "helicopter"},
-    "give": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance"},
-    "provide": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance"},
-    "send": {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "troop", "delegation"},
+    **{verb: _AID_OBJECTS for verb in ("give", "provide", "send", "donate", "pledge", "contribute", "allocate")},
     "present": {"resolution", "draft", "proposal", "plan"},
     "introduce": {"resolution", "draft", "bill"},
     "table": {"resolution", "draft"},
@@ -79,13 +80,13 @@ _NEEDS_ACT_OBJECT = {
     "circulate": {"resolution", "draft"},
     "adopt": {"resolution", "draft", "measure", "text"},
     "pass": {"resolution", "draft", "measure", "bill"},
-    "approve": {"resolution", "draft", "measure", "bill", "aid", "package", "funding"},
+    "approve": {"resolution", "draft", "measure", "bill"} | _AID_OBJECTS,
 }
 # A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
 _HARM_ONLY = {"kill", "hit", "destroy", "target"}
 # Statements made on an occasion by their very verb.
 _OCCASION_VERBS = {"warn", "urge", "call", "condemn", "demand", "appeal", "vow", "threaten", "reply",
-                   "respond", "announce", "declare", "accuse", "deny"}
+                   "respond", "announce", "accuse"}
 # Nouns after "in"/"at"/"during" that make an occasion of a remark: "said in a statement".
 _OCCASION_NOUNS = {"statement", "letter", "response", "interview", "conference", "briefing", "post",
                    "speech", "address", "call", "meeting", "message", "video", "report", "remarks",
@@ -95,6 +96,11 @@ _INTENT_HEADS = {"promise", "threaten", "vow", "plan", "want", "seek", "aim", "h
                  "prepare", "urge", "call", "ask", "pressure", "press", "push", "need", "try", "attempt",
                  "decide", "agree", "refuse", "fail", "offer", "propose", "demand", "warn", "allow",
                  "enable", "let", "help", "expect", "study", "consider", "determine", "able", "likely"}
+# Prepositions after which a gerund is a dated act: "after meeting with ...".
+_TEMPORAL_PREPS = {"after", "before", "following", "since", "during", "while", "upon", "on"}
+# Kinds whose verbs need a named doer: a trip or a vote by nobody in particular is no event.
+_NEEDS_SUBJECT = {"visit", "talks", "statement", "aid", "vote", "resolution"}
+_DEFINITE = {"the", "that", "this", "these", "those", "his", "her", "its", "their", "our"}
 _MODALS = {"could", "might", "may", "should", "must", "would", "can", "ought", "will", "shall", "'ll",
            "wo", "'d"}
 _HABITUAL = {"repeatedly", "often", "regularly", "frequently", "routinely", "usually", "constantly",
@@ -108,8 +114,8 @@ _PLACE_PREPS = {"in", "to", "at", "near", "into", "on", "across", "toward", "tow
 # Prepositions and particles do not count as steps between a trigger and its time.
 _LIGHT_POS = {"ADP", "SCONJ", "PART", "DET", "AUX"}
 _MAX_HOPS = 2
-# Which kind wins when a sentence's statement competes with nothing: order of records in a sentence.
-_KIND_ORDER = ("visit", "talks", "vote", "resolution", "aid", "attack", "other", "statement")
+# The order of a sentence's records: the remark that reports the others first.
+_KIND_ORDER = ("statement", "visit", "talks", "vote", "resolution", "aid", "attack", "other")
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)")
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", ":")
 
@@ -131,7 +137,7 @@ def extract_events(doc: Doc, published: date | None, actors: ActorIndex) -> list
     history: list[tuple[str, frozenset[str]]] = []  # (kind, subject actors) of events so far
     for sent in _sentences(doc):
         for cand in _sentence_events(sent, published, actors):
-            if cand.when is None and _retold(cand, history):
+            if _retold(cand, history):
                 continue
             history.append((cand.kind, frozenset(cand.subjects)))
             events.append(_record(cand, sent, actors))
@@ -139,104 +145,136 @@ def extract_events(doc: Doc, published: date | None, actors: ActorIndex) -> list
 
 
 def _sentences(doc: Doc) -> list[Span]:
-    """Sentences split again at line breaks, trimmed; headlines and subheads (no closing
-    punctuation) are left out, since they restate the body in the present tense."""
+    """Sentences within one line each, a quotation the parser cut in two joined again, trimmed;
+    headlines and subheads (no closing punctuation) are left out: they restate the body."""
+    text = doc.text
+    cuts = {s.start_char for s in doc.sents}
     out = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for line in re.split(r"(\n+)", sent.text):
-            piece_start, piece_end = start, start + len(line)
-            start = piece_end
-            text = line.strip()
-            if not text or not text.endswith(_SENTENCE_END):
-                continue
-            offset = line.index(text[0])
-            span = doc.char_span(piece_start + offset, piece_start + offset + len(text), alignment_mode="expand")
-            if span is not None and len(span) > 3:
+    for line in re.finditer(r"[^\n]+", text):
+        lo, hi = line.start(), line.end()
+        bounds = [lo] + sorted(c for c in cuts if lo < c < hi) + [hi]
+        pieces = list(zip(bounds, bounds[1:]))
+        i = 0
+        while i < len(pieces):
+            j = next((k for k in range(i, min(i + 4, len(pieces)))
+                      if _balanced(text[pieces[i][0]:pieces[k][1]])), i)
+            span = _trimmed_span(doc, pieces[i][0], pieces[j][1])
+            if span is not None:
                 out.append(span)
+            i = j + 1
     return out
 
 
+def _balanced(text: str) -> bool:
+    """Every quotation opened in the text is closed in it."""
+    return (text.count('"') % 2 == 0 and text.count("\u201c") == text.count("\u201d")
+            and text.count("''") % 2 == 0)
+
+
+def _trimmed_span(doc: Doc, lo: int, hi: int) -> Span | None:
+    raw = doc.text[lo:hi]
+    stripped = raw.strip()
+    if not stripped or not stripped.endswith(_SENTENCE_END):
+        return None
+    start = lo + raw.index(stripped[0])
+    span = doc.char_span(start, start + len(stripped), alignment_mode="expand")
+    return span if span is not None and len(span) > 3 else None
+
+
 def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> list[_Candidate]:
-    """The acts of one sentence: one per kind, dated ones first; a statement only when alone."""
-    if not any(_trigger_kind(t) for t in sent):
+    """The acts of one sentence: one per kind, dated ones first; a statement only when it is the
+    sentence's only act or was made on a day of its own."""
+    triggers = [(t, k) for t in sent if (k := _trigger_kind(t))]
+    if not triggers:
         return []
     quoted = _quoted_ranges(sent)
+    triggers = [(t, k) for t, k in triggers if not _inside(t, quoted)]
     times = _times_with_tokens(sent, published)
+    protos = [p for t, k in triggers if (p := _proto(t, k, times)) is not None]
+    anchors = [anchor for _, _, anchor in protos]
     found: dict[str, _Candidate] = {}
-    for token in sent:
-        kind = _trigger_kind(token)
-        if kind is None or _inside(token, quoted):
+    for token, kind, anchor in protos:
+        when = _time_of(anchor, times, anchors)
+        if not _stands(token, kind, anchor, when):
             continue
-        cand = _candidate(token, kind, sent, times, actors)
-        if cand is None:
+        subjects = _subject_actors(anchor, actors)
+        if kind in _NEEDS_SUBJECT and token.pos_ == "VERB" and not subjects:
             continue
-        best = found.get(cand.kind)
-        if best is None or (best.when is None or best.when.date is None) and cand.when is not None and cand.when.date:
-            found[cand.kind] = cand
+        cand = _Candidate(kind, token, anchor, when, subjects)
+        best = found.get(kind)
+        if best is None or best.when is None and when is not None and when.date is not None:
+            found[kind] = cand
     found = _merge_purposes(found)
-    if len(found) > 1:
-        found.pop("statement", None)
+    statement = found.get("statement")
+    if statement is not None and len(found) > 1:
+        other_days = {c.when.date for k, c in found.items() if k != "statement" and c.when is not None}
+        if statement.when is None or statement.when.date is None or statement.when.date in other_days:
+            del found["statement"]
     return [found[k] for k in _KIND_ORDER if k in found]
 
 
 def _trigger_kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        return "statement" if token.nbor(1).lower_ == "to" else None
     if token.pos_ == "VERB":
         return _VERB_TYPE.get(lemma)
     if token.pos_ in ("NOUN", "PROPN"):
         return _NOUN_TYPE.get(lemma)
-    if lemma == "accord" or token.lower_ == "according":
-        return "statement"
     return None
 
 
-def _candidate(token: Token, kind: str, sent: Span, times: list[tuple[TimeExpression, Token]],
-               actors: ActorIndex) -> _Candidate | None:
-    """The act a trigger names, or None when the rules say it is no act of the timeline."""
+def _proto(token: Token, kind: str, times: list[tuple[TimeExpression, Token]]) -> tuple[Token, str, Token] | None:
+    """(trigger, kind, anchor) when the trigger names an act at all; the anchor is the word whose
+    clause carries the act's time and actors."""
     if token.pos_ == "VERB" or token.lower_ == "according":
-        anchor = token
-        if not _verb_counts(token, kind):
-            return None
-    else:
-        anchor = _noun_anchor(token)
-        if anchor is None:
-            when = _nearest_time(token, times)
-            if when is None or not _fixes_time(when):
-                return None
+        return (token, kind, token) if _verb_counts(token, kind) else None
+    anchor = _noun_anchor(token)
+    if anchor is not None:
+        anchor_kind = _VERB_TYPE.get(anchor.lemma_.lower()) if anchor.pos_ == "VERB" else None
+        if anchor_kind not in (None, "statement", kind) and _verb_counts(anchor, anchor_kind):
+            return None  # "vetoed the resolution": the verb's act, not a second one
+        if anchor_kind == "attack" and kind != "attack":
             anchor = token
-        if anchor.pos_ == "VERB" and _VERB_TYPE.get(anchor.lemma_.lower()) == "attack" and kind != "attack":
-            anchor = token
-    when = _nearest_time(anchor, times) or _reported_time(anchor, times)
+        return token, kind, anchor
+    if _own_time(token, times) or kind in ("talks", "visit") and _specific_meeting(token):
+        return token, kind, token
+    return None
+
+
+def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None) -> bool:
+    """Whether the act, with its time, belongs on a timeline."""
     dated = when is not None and when.date is not None
-    if not dated and not _actual(anchor, when):
-        return None
+    if _negated(anchor):
+        return False
+    if not dated and not _actual(anchor, when, occasion=kind == "statement" and _occasion(token)):
+        return False
     if kind == "attack" and token.pos_ == "VERB" and token.lemma_.lower() in _HARM_ONLY:
         if not dated and not _has_means(token) and not _armed_subject(token):
-            return None
+            return False
     if kind == "statement" and not (dated or _occasion(token)):
-        return None
-    subjects = _subject_actors(anchor, actors)
-    if token.pos_ == "VERB" and kind in ("visit", "talks", "statement", "aid") and not subjects:
-        return None
-    return _Candidate(kind, token, anchor, when if when is not None and _fixes_time(when) else None, subjects)
+        return False
+    return True
 
 
 def _verb_counts(verb: Token, kind: str) -> bool:
-    """A trigger verb that needs a particular object has it; passives and participles of harm need
-    their means; gerunds and participles used as adjectives are not acts."""
+    """A trigger verb names an act: verbs that need a particular object have it ('launched
+    drones', 'gave $40 million'); participles used as adjectives and gerunds of manner are not acts,
+    but 'after meeting' is."""
     lemma = verb.lemma_.lower()
-    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "pcomp", "acl", "advcl", "compound", "xcomp"):
+    if verb.dep_ in ("amod", "compound"):
         return False
-    if verb.dep_ == "amod":
+    if verb.dep_ == "pcomp" and verb.head.lower_ not in _TEMPORAL_PREPS:
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and lemma not in ("meet",):
         return False
     wanted = _NEEDS_ACT_OBJECT.get(lemma)
     if wanted is not None:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "pobj")]
+        if lemma in _AID_VERBS and verb.dep_ == "relcl":
+            return False  # "systems that the US has provided": background, not a pledge
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         words = {w.lemma_.lower() for o in objects for w in o.subtree} | {w.text for o in objects for w in o.subtree}
-        if lemma in ("give", "provide", "send") and verb.dep_ == "relcl":
-            return False
         if not words & wanted:
             return False
     if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children):
@@ -253,7 +291,7 @@ def _noun_anchor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in _SUPPORT_VERBS:
         return head
-    if noun.dep_ == "pobj" and head.head.lemma_.lower() in _HARM_VERBS | {"die"} and head.lower_ in ("in", "by", "during"):
+    if noun.dep_ in ("pobj", "agent") and head.lower_ in ("in", "by", "during") and head.head.lemma_.lower() in _HARM_VERBS:
         return head.head
     if noun.dep_ == "nsubj" and head.lemma_.lower() in _HARM_VERBS:
         return head
@@ -264,30 +302,57 @@ def _noun_anchor(noun: Token) -> Token | None:
     return None
 
 
-def _actual(anchor: Token, when: TimeExpression | None) -> bool:
-    """Did the act happen? Undated acts must be plain past, not negated, modal, intended, habitual
-    or a present perfect background ("has killed thousands since October")."""
+def _own_time(noun: Token, times: list[tuple[TimeExpression, Token]]) -> bool:
+    """The noun carries its own time: 'the Oct. 7 attack', 'the beginning of its operation on
+    Monday' (not through a verb: 'did not comment on the attacks on Wednesday')."""
+    for expr, root in times:
+        if not _fixes_time(expr):
+            continue
+        path = _path(noun, root)
+        if path and len(path) - 1 - sum(1 for t in path[1:-1] if t.pos_ in _LIGHT_POS) <= _MAX_HOPS \
+                and not any(t.pos_ in ("VERB", "AUX") for t in path[1:-1]):
+            return True
+    return False
+
+
+def _specific_meeting(noun: Token) -> bool:
+    """Talks or a trip named by where or with whom: 'talks in Saudi Arabia', 'a visit to Cairo'."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "with", "between"):
+            if any(w.ent_type_ in ("GPE", "ORG", "NORP", "PERSON", "LOC") for w in prep.subtree):
+                return True
+    return False
+
+
+def _negated(anchor: Token) -> bool:
+    clause = _clause_verb(anchor)
+    return clause is not None and any(c.dep_ == "neg" for c in clause.children)
+
+
+def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False) -> bool:
+    """Did the act happen? Undated acts must be past, not modal, intended, habitual, or a present
+    perfect background ("has killed thousands since October"); a remark made on an occasion
+    ("has urged Israel to do more") may be in the present perfect."""
     clause = _clause_verb(anchor)
     if clause is None:
         return True
     for node in _verb_chain(clause):
         kids = list(node.children)
-        if any(c.dep_ == "neg" for c in kids):
-            return False
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and when is None:
             return False
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
             return False
         if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS and when is None:
             return False
-    if when is None and clause.tag_ in ("VBN", "VBG") and any(
-        c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children
-    ):
+    if when is not None:
+        return True
+    perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children)
+    if perfect and not occasion:
         return False
-    if when is None and clause.tag_ in ("VBZ", "VBP", "VB", "VBG") and not any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in clause.children
+    if clause.tag_ in ("VBZ", "VBP", "VB", "VBG") and not perfect and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in clause.children
     ):
-        return False
+        return clause.dep_ == "pcomp"  # "after meeting with ..." is past by its preposition
     return True
 
 
@@ -314,13 +379,18 @@ def _verb_chain(verb: Token) -> list[Token]:
     return chain
 
 
-def _has_means(verb: Token) -> bool:
-    """'killed in an airstrike', 'destroyed by shelling'."""
+def _means(verb: Token) -> Token | None:
+    """The act noun a verb of harm names as its means: 'killed in an airstrike'."""
     for prep in verb.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
-            if any(_NOUN_TYPE.get(g.lemma_.lower()) == "attack" for g in prep.subtree):
-                return True
-    return False
+            for word in prep.subtree:
+                if _NOUN_TYPE.get(word.lemma_.lower()) == "attack" and word.pos_ in ("NOUN", "PROPN"):
+                    return word
+    return None
+
+
+def _has_means(verb: Token) -> bool:
+    return _means(verb) is not None
 
 
 def _armed_subject(verb: Token) -> bool:
@@ -337,19 +407,25 @@ def _armed_subject(verb: Token) -> bool:
 
 def _occasion(verb: Token) -> bool:
     """A remark counts as a statement on an occasion: its verb ('warned', 'urged'), or where it was
-    made ('in a statement', 'in response to', 'at a news conference')."""
+    made ('in a statement', 'in response to', 'at a news conference'); 'in his statement' points
+    back to one already told."""
     if verb.lemma_.lower() in _OCCASION_VERBS:
         return True
     if verb.pos_ == "NOUN":
         return verb.lemma_.lower() in ("statement", "call", "warning", "letter", "appeal")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during", "on"):
-            if any(g.lemma_.lower() in _OCCASION_NOUNS for g in prep.children if g.dep_ == "pobj"):
-                return True
-    clause = _clause_verb(verb)
-    if clause is not None and clause.i != verb.i:
-        return _occasion(clause) if clause.pos_ == "VERB" and clause.lemma_.lower() in _VERB_TRIGGERS["statement"] else False
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in _OCCASION_NOUNS and not _definite(noun):
+                    return True
     return False
+
+
+def _definite(noun: Token) -> bool:
+    """'the attack', 'that attack', 'his statement', 'it': something already told."""
+    if noun.pos_ == "PRON":
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
@@ -372,20 +448,48 @@ def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
 
 
 def _retold(cand: _Candidate, history: list[tuple[str, frozenset[str]]]) -> bool:
-    """An undated act of a kind already recorded for the same actor is the same act told again."""
-    if not cand.subjects:
+    """An undated act told with a definite object or means ('vetoed the resolution', 'voted
+    against it', 'killed in the attack') of a kind already recorded for the same actor (for attacks:
+    any attack) is the same act told again."""
+    if cand.when is not None:
+        return False
+    target = _told_object(cand)
+    if target is None or not _definite(target):
         return False
     mine = set(cand.subjects)
-    return any(kind == cand.kind and mine & subjects for kind, subjects in history)
+    for kind, subjects in history:
+        if kind == cand.kind and (cand.kind == "attack" or mine & subjects):
+            return True
+    return False
+
+
+def _told_object(cand: _Candidate) -> Token | None:
+    """The noun that names what the act was done to or with."""
+    if cand.trigger.pos_ in ("NOUN", "PROPN"):
+        return cand.trigger
+    means = _means(cand.trigger)
+    if means is not None:
+        return means
+    for child in cand.trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+        if child.dep_ == "prep":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
 
 
 # --- time -----------------------------------------------------------------------------------
 
 
 def _times_with_tokens(sent: Span, published: date | None) -> list[tuple[TimeExpression, Token]]:
-    """The sentence's time expressions, each with the token that attaches it to the parse."""
+    """The sentence's time expressions, each with the token that attaches it to the parse; a
+    tally's 'as of Friday' dates a count, not an act."""
     out = []
     for expr in time_expressions(sent, published):
+        if re.search(r"(?i)\bas of\s+$", sent.text[:expr.start]):
+            continue
         piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
         if piece is not None and len(piece):
             out.append((expr, piece.root))
@@ -397,6 +501,25 @@ def _fixes_time(expr: TimeExpression) -> bool:
     if expr.date is not None:
         return True
     return not re.search(r"(?i)\b(week|weekend|month|year)\b", expr.text)
+
+
+def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: list[Token]) -> TimeExpression | None:
+    """The act's time: the expression nearest it in the parse; else the day of the statement that
+    reports it; else a day no other act of the sentence is nearer to (parses often attach
+    'overnight' or 'on Friday' one clause too high or low)."""
+    near = _nearest_time(anchor, times)
+    if near is not None:
+        return near if _fixes_time(near) else None
+    reported = _reported_time(anchor, times)
+    if reported is not None:
+        return reported
+    for expr, root in times:
+        if expr.date is None:
+            continue
+        mine = _hops(anchor, root)
+        if mine <= _MAX_HOPS + 2 and all(_hops(other, root) > mine for other in anchors if other.i != anchor.i):
+            return expr
+    return None
 
 
 def _nearest_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> TimeExpression | None:
@@ -425,20 +548,26 @@ def _reported_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> 
 
 def _hops(a: Token, b: Token) -> int:
     """Steps between two tokens through the parse, not counting prepositions and particles."""
+    path = _path(a, b)
+    if not path:
+        return 99
+    return len(path) - 1 - sum(1 for t in path[1:-1] if t.pos_ in _LIGHT_POS)
+
+
+def _path(a: Token, b: Token) -> list[Token]:
+    """The tokens from a to b through their lowest common head, both ends included."""
     up_a = _ancestry(a)
     index = {t.i: k for k, t in enumerate(up_a)}
     up_b = []
     node = b
     for _ in range(40):
         if node.i in index:
-            path = up_a[: index[node.i] + 1] + list(reversed(up_b))
-            interior = path[1:-1]
-            return len(path) - 1 - sum(1 for t in interior if t.pos_ in _LIGHT_POS)
+            return up_a[: index[node.i] + 1] + list(reversed(up_b))
         up_b.append(node)
         if node.head.i == node.i:
             break
         node = node.head
-    return 99
+    return []
 
 
 def _ancestry(token: Token) -> list[Token]:
@@ -452,26 +581,37 @@ def _ancestry(token: Token) -> list[Token]:
 
 
 def _subject_actors(anchor: Token, actors: ActorIndex) -> tuple[str, ...]:
-    """Named doers of the act: its subject or agent, and names modifying a noun trigger
-    ('Israeli airstrike', 'Hamas's attack', 'attack by Hamas')."""
+    """Named doers of the act: its subject or agent (climbing from 'to visit' to 'was scheduled'),
+    the antecedent of a relative 'who', the source of 'according to', and names modifying a noun
+    trigger ('Israeli airstrike', 'Hamas's attack', 'attack by Hamas')."""
     clause = _clause_verb(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
-    roots = []
-    if anchor.pos_ in ("NOUN", "PROPN"):
+    roots: list[Token] = []
+    heads: list[Token] = []  # tokens whose own entity (not their whole subtree) is the doer
+    if anchor.lower_ == "according":
+        roots += [c for c in anchor.children if c.dep_ == "prep"]
+    elif anchor.pos_ in ("NOUN", "PROPN"):
         roots += [c for c in anchor.children if c.dep_ in ("amod", "poss", "compound", "nmod")]
         roots += [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
-    for verb in ([clause] if clause is not None else []):
-        node = verb
+    if clause is not None and anchor.lower_ != "according":
+        harm = clause.lemma_.lower() in _HARM_VERBS
+        node = clause
         for _ in range(3):
-            roots += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent", "csubj")]
-            if any(c.dep_ in ("nsubj",) for c in node.children) or node.dep_ not in ("xcomp", "conj", "advcl"):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "agent", "csubj")
+                        or c.dep_ == "nsubjpass" and not harm]
+            roots += subjects
+            if node.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in subjects):
+                heads.append(node.head)
+            if subjects or node.dep_ not in ("xcomp", "conj", "advcl"):
                 break
             node = node.head
+    doc = anchor.doc
+    spans = [e for root in roots for e in _entities_in(root)]
+    spans += [e for head in heads for e in doc.ents if e.start <= head.i < e.end and e.label_ in _ACTOR_LABELS]
     names = []
-    for root in roots:
-        for ent in _entities_in(root):
-            name = _canonical(ent, actors)
-            if name not in names:
-                names.append(name)
+    for ent in spans:
+        name = _canonical(ent, actors)
+        if name not in names:
+            names.append(name)
     return tuple(names)
 
 
