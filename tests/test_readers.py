@@ -216,6 +216,11 @@ def test_missing_path_and_empty_folder_and_unmatched_glob(tmp_path):
     ]
 
 
+_FEED = """<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local Wire</title>
+<entry><title>Teaser only</title><link href="{base}/story"/><id>urn:local:1</id>
+<updated>2025-02-06T08:00:00Z</updated><summary>A teaser.</summary></entry></feed>"""
+
+
 class _SlowHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's naming)
         if self.path == "/slow":
@@ -223,7 +228,10 @@ class _SlowHandler(http.server.BaseHTTPRequestHandler):
         if self.path == "/missing":
             self.send_error(404, "Not Found")
             return
-        body = b"<html><body><article><p>" + b"A served story about talks in Doha on Friday. " * 3 + b"</p></article></body></html>"
+        if self.path == "/feed":
+            body = _FEED.format(base=f"http://127.0.0.1:{self.server.server_address[1]}").encode()
+        else:
+            body = b"<html><body><article><p>" + b"A served story about talks in Doha on Friday. " * 3 + b"</p></article></body></html>"
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -246,6 +254,13 @@ def local_server():
 def test_url_is_fetched_and_read(local_server):
     [a] = list(read_inputs([f"{local_server}/story"]))
     assert a.ref == f"{local_server}/story"
+    assert a.text.startswith("A served story about talks in Doha")
+
+
+def test_feed_url_with_summary_only_entry_fetches_the_article(local_server):
+    [a] = list(read_inputs([f"{local_server}/feed"]))
+    assert (a.ref, a.title, a.published, a.source, a.url) == (
+        "urn:local:1", "Teaser only", date(2025, 2, 6), "Local Wire", f"{local_server}/story")
     assert a.text.startswith("A served story about talks in Doha")
 
 
