@@ -1,0 +1,41 @@
+"""The pipeline: long texts parsed in pieces keep their offsets; extraction failures stay per article."""
+from __future__ import annotations
+
+import pytest
+
+from newsroom.nlp import pipeline
+from newsroom.readers import ReadError
+from newsroom.records import Article
+
+
+def test_pieces_join_back_to_the_text():
+    text = "".join(f"Paragraph {i} about talks in Cairo.\n" for i in range(100))
+    pieces = pipeline._pieces(text, size=200)
+    assert "".join(pieces) == text
+    assert all(p.endswith("\n") for p in pieces)
+    assert max(map(len, pieces)) <= 200
+
+
+def test_a_long_text_is_parsed_in_pieces_with_offsets_into_the_whole(monkeypatch):
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 300)
+    text = "".join(f"Envoys met in Cairo on day {i}.\n" for i in range(40))
+    [doc] = list(pipeline.parse(pipeline.load_nlp(), [text]))
+    assert doc.text == text
+    cairo = [e for e in doc.ents if e.text == "Cairo"]
+    assert len(cairo) == 40
+    assert all(text[e.start_char:e.end_char] == "Cairo" for e in cairo)
+
+
+def test_an_extractor_failure_costs_only_its_article(monkeypatch):
+    def explode(doc, article):
+        if "boom" in doc.text:
+            raise ValueError("cannot cope")
+        return real(doc, article)
+
+    real = pipeline.extract_doc
+    monkeypatch.setattr(pipeline, "extract_doc", explode)
+    out = list(pipeline.extract_articles([Article("a.txt", "Calm copy about Amman."),
+                                          Article("b.txt", "Copy that goes boom.", origin="in/b.txt"),
+                                          Article("c.txt", "More calm copy about Doha.")]))
+    assert [type(o).__name__ for o in out] == ["Extraction", "ReadError", "Extraction"]
+    assert str(out[1]) == "in/b.txt: extraction failed: ValueError: cannot cope"
