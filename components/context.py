@@ -1,0 +1,88 @@
+"""Streamlit glue shared by every page: the store (opened once per server), cached frames, the
+sidebar filters (each bound to the URL under its key) and the "as of" line."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import filters as F
+from components.data import SharedStore, store_path
+from components.views import article_list
+from newsroom.store import Filters
+
+_FILTERS = "_filters"  # session-state slot where the sidebar leaves this run's Filters
+
+
+@st.cache_resource(show_spinner=False)
+def _open(path: str) -> SharedStore:
+    return SharedStore.open(path)
+
+
+def shared() -> SharedStore:
+    """The store named by NEWSROOM_DB (or the default), opened once for the whole server."""
+    return _open(store_path())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_frame(path: str, generation: int, table: str, filters: Filters, _store: SharedStore) -> pd.DataFrame:
+    frame = _store.frame(table, filters)
+    return article_list(frame) if table == "articles" else frame
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _cached_actor_counts(path: str, generation: int, _store: SharedStore) -> pd.DataFrame:
+    return _store.actor_counts()
+
+
+class CachedReader:
+    """The Store's `frame`, cached until the next write; articles come without their text."""
+
+    def __init__(self, store: SharedStore):
+        self.store = store
+
+    def frame(self, table: str, filters: Filters = Filters()) -> pd.DataFrame:
+        return _cached_frame(self.store.path, self.store.generation, table, filters, self.store)
+
+    def actor_counts(self) -> pd.DataFrame:
+        return _cached_actor_counts(self.store.path, self.store.generation, self.store)
+
+
+def reader() -> CachedReader:
+    return CachedReader(shared())
+
+
+def sidebar() -> Filters:
+    """Draw the filters every page shares; return them (and keep them for the page script)."""
+    r = reader()
+    counts = r.actor_counts()
+    articles = r.frame("articles")
+    labels = F.article_labels(articles)
+    keep = list(st.session_state.get(F.ACTOR) or []) + st.query_params.get_all(F.ACTOR)
+    with st.sidebar:
+        st.markdown("### Filters")
+        st.multiselect("Actors", F.actor_options(counts, keep), key=F.ACTOR, bind="query-params",
+                       placeholder="Anyone", help="Canonical names, most mentioned first. Quotes: the speaker; "
+                       "events: an actor; figures: named in the source; other tables: articles naming them.")
+        st.caption(F.actor_caption(counts, st.session_state.get(F.ACTOR) or []))
+        st.date_input("Dates", value=(), min_value=F.DATE_MIN, max_value=F.DATE_MAX, key=F.DATES,
+                      bind="query-params", format="YYYY-MM-DD", help="From – to, inclusive")
+        st.radio("Date by", list(F.BASES), key=F.BASIS, bind="query-params", horizontal=True,
+                 help="The article's publication date, or the figure's or event's own date where the text gives one")
+        st.multiselect("Sources", F.source_options(articles), key=F.SOURCE, bind="query-params",
+                       placeholder="Every outlet")
+        st.multiselect("Articles", list(labels), key=F.ARTICLE, bind="query-params", placeholder="Every article")
+        st.text_input("Search text", key=F.TEXT, bind="query-params", placeholder="words in quotes, evidence, places…")
+        st.checkbox("Hide rows marked wrong", key=F.HIDE_WRONG, bind="query-params")
+    chosen = F.build_filters(st.session_state, articles, labels)
+    st.session_state[_FILTERS] = chosen
+    return chosen
+
+
+def current_filters() -> Filters:
+    return st.session_state.get(_FILTERS, Filters())
+
+
+def as_of_line(articles: pd.DataFrame, filters: Filters) -> str:
+    newest = articles["published"].max() if len(articles) else None
+    when = f"{newest:%d %b %Y}" if newest is not None and pd.notna(newest) else "no dated article"
+    return f"As of **{when}** (newest article in view) · {len(articles):,} articles · {F.describe(filters)}"

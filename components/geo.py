@@ -1,0 +1,143 @@
+"""The map: places grouped by their canonical name, the bundled boundaries, and the four views.
+
+The map must draw without the internet: its style is plotly's built-in "white-bg" (no remote
+style, no fonts, since there are no text layers), the boundaries come from data/boundaries.geojson,
+and OpenStreetMap's raster tiles are only an extra layer under them that shows when the browser
+can reach them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+import html
+import json
+from pathlib import Path
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from components.charts import hover_text
+
+BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries.geojson"
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_CREDIT = "© OpenStreetMap contributors"
+# name → (centre lat, centre lon, zoom)
+VIEWS = {
+    "Gaza": (31.42, 34.38, 9.3),
+    "West Bank": (31.95, 35.28, 8.2),
+    "Region": (31.8, 36.5, 5.0),
+    "World": (25.0, 20.0, 1.0),
+}
+_HOVER_ITEMS = 6  # figures and articles listed in a place's hover box
+
+
+def _canonical(places: pd.DataFrame) -> pd.Series:
+    return places["canonical"].where(places["canonical"].notna() & (places["canonical"] != ""), places["name"])
+
+
+def map_points(places: pd.DataFrame, casualties: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One point per canonical place with coordinates: its mentions summed over the articles, the
+    names it was written as, and for the hover its figures (casualties placed there) and articles."""
+    cols = ["place", "lat", "lon", "region", "country", "mentions", "articles", "names", "hover"]
+    if not len(places):
+        return pd.DataFrame(columns=cols)
+    d = places.dropna(subset=["lat", "lon"]).copy()
+    if not len(d):
+        return pd.DataFrame(columns=cols)
+    d["place"] = _canonical(d)
+    figures = _figures_by_place(d, casualties)
+    rows = []
+    for place, g in d.groupby("place", sort=False):
+        titles = (g.sort_values("article_published", ascending=False)
+                  .drop_duplicates("article_id")[["article_title", "article_published"]])
+        region = g["region"].dropna()
+        country = g["country"].dropna()
+        rows.append({
+            "place": place, "lat": float(g["lat"].iloc[0]), "lon": float(g["lon"].iloc[0]),
+            "region": region.iloc[0] if len(region) else "other",
+            "country": country.iloc[0] if len(country) else None,
+            "mentions": int(g["mentions"].sum()), "articles": int(g["article_id"].nunique()),
+            "names": ", ".join(sorted(set(g["name"]))),
+            "hover": _hover(place, int(g["mentions"].sum()), figures.get(place, []), titles),
+        })
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values("mentions", ascending=False).reset_index(drop=True)
+
+
+def _figures_by_place(places: pd.DataFrame, casualties: pd.DataFrame | None) -> dict[str, list[str]]:
+    """canonical place → "31,988 killed (2024-03-22, health ministry)" lines, newest first. A figure's
+    place is as written, so it is matched through every written name of the canonical place."""
+    if casualties is None or not len(casualties):
+        return {}
+    to_canonical = {str(n).lower(): c for n, c in zip(places["name"], places["place"])}
+    to_canonical.update({str(c).lower(): c for c in places["place"]})
+    c = casualties.dropna(subset=["place"]).copy()
+    c["canon"] = c["place"].str.lower().map(to_canonical)
+    c = c.dropna(subset=["canon"])
+    c["as_of"] = c["date"].fillna(c["article_published"])
+    c = c.sort_values("as_of", ascending=False, na_position="last")
+    out: dict[str, list[str]] = {}
+    for row in c.itertuples():
+        day = f"{row.as_of:%Y-%m-%d}" if pd.notna(row.as_of) else "undated"
+        who = f", {row.source}" if isinstance(row.source, str) and row.source else ""
+        out.setdefault(row.canon, []).append(f"{row.count:,} {row.category} ({day}{who})")
+    return out
+
+
+def _hover(place: str, mentions: int, figures: list[str], titles: pd.DataFrame) -> str:
+    lines = [f"<b>{html.escape(place)}</b> · {mentions:,} mentions"]
+    if figures:
+        lines.append("<i>Figures</i>")
+        lines += [hover_text(f, limit=90) for f in figures[:_HOVER_ITEMS]]
+        if len(figures) > _HOVER_ITEMS:
+            lines.append(f"… and {len(figures) - _HOVER_ITEMS} more")
+    lines.append(f"<i>Articles ({len(titles)})</i>")
+    for title, day in list(zip(titles["article_title"], titles["article_published"]))[:_HOVER_ITEMS]:
+        when = f"{day:%Y-%m-%d} " if pd.notna(day) else ""
+        lines.append(when + hover_text(title, limit=80))
+    if len(titles) > _HOVER_ITEMS:
+        lines.append(f"… and {len(titles) - _HOVER_ITEMS} more")
+    return "<br>".join(lines)
+
+
+@lru_cache(maxsize=4)
+def _read_geojson(path: str, mtime: float) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def load_boundaries(path: Path = BOUNDARIES) -> dict | None:
+    """The bundled outlines, or None while the file does not exist."""
+    try:
+        return _read_geojson(str(path), path.stat().st_mtime)
+    except (OSError, ValueError):
+        return None
+
+
+def base_layers(boundaries: dict | None, tiles: bool = True) -> list[dict]:
+    """OpenStreetMap raster tiles (when reachable) under a light fill and the outlines."""
+    layers: list[dict] = []
+    if tiles:
+        layers.append(dict(sourcetype="raster", source=[OSM_TILES], below="traces", sourceattribution=OSM_CREDIT))
+    if boundaries:
+        layers.append(dict(sourcetype="geojson", source=boundaries, type="fill", color="rgba(120,120,120,0.08)",
+                           below="traces"))
+        layers.append(dict(sourcetype="geojson", source=boundaries, type="line", color="#555555",
+                           line=dict(width=1), below="traces"))
+    return layers
+
+
+def place_map(points: pd.DataFrame, view: str = "Region", boundaries: dict | None = None,
+              tiles: bool = True) -> go.Figure:
+    """Points sized by mentions and coloured by region over the boundaries (and tiles)."""
+    lat, lon, zoom = VIEWS.get(view, VIEWS["Region"])
+    if len(points):
+        fig = px.scatter_map(points, lat="lat", lon="lon", size="mentions", color="region", custom_data=["hover"],
+                             size_max=28, labels={"region": "region"})
+        fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
+    else:
+        fig = go.Figure(go.Scattermap(lat=[], lon=[]))
+    fig.update_layout(
+        map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom, layers=base_layers(boundaries, tiles)),
+        height=560, margin=dict(l=0, r=0, t=0, b=0), legend=dict(title="region", yanchor="top", y=0.99, x=0.01,
+                                                                  bgcolor="rgba(255,255,255,0.8)"))
+    return fig

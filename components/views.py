@@ -1,0 +1,140 @@
+"""What each page shows, as plain data: the frames and figures of a page for given filters.
+
+Pages render these; the benchmark times them without Streamlit. `reader` is anything with the
+Store's `frame(table, filters)` (the Store itself, or the dashboard's cached wrapper).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import charts, geo, ledger
+from newsroom.store import Filters
+
+
+class Reader(Protocol):
+    def frame(self, table: str, filters: Filters = ...) -> pd.DataFrame: ...
+
+
+ARTICLE_META = ["id", "ref", "title", "published", "source", "url", "author", "origin", "ingested_at"]
+
+
+def article_list(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles without their text, which is heavy and not for listing."""
+    return articles[[c for c in ARTICLE_META if c in articles.columns]]
+
+
+def as_of(articles: pd.DataFrame):
+    """The newest article's date: what every page's figures are "as of"."""
+    return articles["published"].max() if len(articles) and articles["published"].notna().any() else None
+
+
+def most_quoted(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
+    """Speakers by number of quotes (fragments left out), with the articles and the latest date."""
+    cols = ["speaker", "quotes", "articles", "latest"]
+    q = quotes[quotes["speaker"].notna() & (quotes["kind"] != "fragment")] if len(quotes) else quotes
+    if not len(q):
+        return pd.DataFrame(columns=cols)
+    g = q.groupby("speaker").agg(quotes=("quote", "size"), articles=("article_id", "nunique"),
+                                 latest=("article_published", "max")).reset_index()
+    return g.sort_values(["quotes", "latest"], ascending=[False, False]).head(limit)[cols].reset_index(drop=True)
+
+
+def latest_events(events: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    if not len(events):
+        return events
+    d = events.assign(_when=events["date"].fillna(events["article_published"]))
+    return d.sort_values("_when", ascending=False, na_position="last").head(limit).drop(columns="_when")
+
+
+@dataclass
+class Overview:
+    articles: pd.DataFrame
+    casualties: pd.DataFrame
+    latest: pd.DataFrame
+    speakers: pd.DataFrame
+    events: pd.DataFrame
+    counts: dict[str, int]
+    as_of: object
+    latest_chart: go.Figure
+
+
+def overview(reader: Reader, filters: Filters) -> Overview:
+    articles = article_list(reader.frame("articles", filters))
+    casualties = reader.frame("casualties", filters)
+    quotes = reader.frame("quotes", filters)
+    events = reader.frame("events", filters)
+    places = reader.frame("places", filters)
+    latest = ledger.latest_figures(casualties)
+    counts = {"articles": len(articles), "figures": len(casualties), "quotes": len(quotes),
+              "events": len(events), "places": int(places["canonical"].fillna(places["name"]).nunique()) if len(places) else 0}
+    return Overview(articles, casualties, latest, most_quoted(quotes), latest_events(events), counts,
+                    as_of(articles), charts.latest_bars(latest))
+
+
+@dataclass
+class Casualties:
+    ledger: pd.DataFrame
+    latest: pd.DataFrame
+    disagreements: pd.DataFrame
+    categories: list[str]
+    latest_chart: go.Figure
+    toll_chart: go.Figure | None
+
+
+def casualties(reader: Reader, filters: Filters, category: str | None = None) -> Casualties:
+    rows = reader.frame("casualties", filters)
+    latest = ledger.latest_figures(rows)
+    present = set(rows["category"]) if len(rows) else set()
+    categories = [c for c in ledger.CATEGORY_ORDER if c in present] + sorted(present - set(ledger.CATEGORY_ORDER))
+    chosen = category if category in present else (categories[0] if categories else None)
+    return Casualties(rows, latest, ledger.disagreements(rows), categories, charts.latest_bars(latest),
+                      charts.toll_lines(rows, chosen) if chosen else None)
+
+
+@dataclass
+class Timeline:
+    events: pd.DataFrame
+    chart: go.Figure
+
+
+def timeline(reader: Reader, filters: Filters, types: tuple[str, ...] = ()) -> Timeline:
+    events = reader.frame("events", filters)
+    if types and len(events):
+        events = events[events["type"].isin(types)]
+    return Timeline(events, charts.timeline(events))
+
+
+@dataclass
+class Map:
+    places: pd.DataFrame
+    points: pd.DataFrame
+    chart: go.Figure
+    boundaries: bool
+
+
+def place_map(reader: Reader, filters: Filters, view: str = "Region") -> Map:
+    places = reader.frame("places", filters)
+    points = geo.map_points(places, reader.frame("casualties", filters))
+    boundaries = geo.load_boundaries()
+    return Map(places, points, geo.place_map(points, view, boundaries), boundaries is not None)
+
+
+def quotes(reader: Reader, filters: Filters, search: str = "", speakers: tuple[str, ...] = (),
+           fragments: bool = False) -> pd.DataFrame:
+    """Quotes narrowed by the page's own search and speakers; fragments only when asked for."""
+    q = reader.frame("quotes", filters)
+    if not len(q):
+        return q
+    if not fragments:
+        q = q[q["kind"] != "fragment"]
+    if speakers:
+        q = q[q["speaker"].isin(speakers)]
+    if search.strip():
+        needle = search.strip().lower()
+        hay = (q["quote"].fillna("") + " " + q["speaker"].fillna("") + " " + q["sentence"].fillna("")).str.lower()
+        q = q[hay.str.contains(needle, regex=False)]
+    return q.reset_index(drop=True)
