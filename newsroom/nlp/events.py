@@ -26,7 +26,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex
-from newsroom.nlp.dates import TimeExpression, time_expressions
+from newsroom.nlp.dates import AHEAD, TimeExpression, clause_direction, time_expressions
 from newsroom.records import Event
 
 # Verbs that name an act, by event type (lemmas).
@@ -85,7 +85,7 @@ _NEEDS_ACT_OBJECT = {
 # A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
 _HARM_ONLY = {"kill", "hit", "destroy", "target"}
 # Statements made on an occasion by their very verb.
-_OCCASION_VERBS = {"warn", "urge", "call", "condemn", "demand", "appeal", "vow", "threaten", "reply",
+_OCCASION_VERBS = {"urge", "call", "condemn", "demand", "appeal", "vow", "threaten", "reply",
                    "respond", "announce", "accuse"}
 # Nouns after "in"/"at"/"during" that make an occasion of a remark: "said in a statement".
 _OCCASION_NOUNS = {"statement", "letter", "response", "interview", "conference", "briefing", "post",
@@ -100,6 +100,8 @@ _INTENT_HEADS = {"promise", "threaten", "vow", "plan", "want", "seek", "aim", "h
 _TEMPORAL_PREPS = {"after", "before", "following", "since", "during", "while", "upon", "on"}
 # Kinds whose verbs need a named doer: a trip or a vote by nobody in particular is no event.
 _NEEDS_SUBJECT = {"visit", "talks", "statement", "aid", "vote", "resolution"}
+# Kinds whose announced plan is itself news: a pledge, a draft put forward, a trip or talks set up.
+_PLANNED_KINDS = {"aid", "resolution", "visit", "talks", "vote"}
 _DEFINITE = {"the", "that", "this", "these", "those", "his", "her", "its", "their", "our"}
 _MODALS = {"could", "might", "may", "should", "must", "would", "can", "ought", "will", "shall", "'ll",
            "wo", "'d"}
@@ -117,6 +119,7 @@ _MAX_HOPS = 2
 # The order of a sentence's records: the remark that reports the others first.
 _KIND_ORDER = ("statement", "visit", "talks", "vote", "resolution", "aid", "attack", "other")
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)")
+_TRAILING_OPENER_RE = re.compile(r"[.!?]\s+(''|\"|\u201c)\s*$")
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", ":")
 
 
@@ -148,7 +151,7 @@ def _sentences(doc: Doc) -> list[Span]:
     """Sentences within one line each, a quotation the parser cut in two joined again, trimmed;
     headlines and subheads (no closing punctuation) are left out: they restate the body."""
     text = doc.text
-    cuts = {s.start_char for s in doc.sents}
+    cuts = {_before_opening_quote(text, s.start_char) for s in doc.sents}
     out = []
     for line in re.finditer(r"[^\n]+", text):
         lo, hi = line.start(), line.end()
@@ -163,6 +166,13 @@ def _sentences(doc: Doc) -> list[Span]:
                 out.append(span)
             i = j + 1
     return out
+
+
+def _before_opening_quote(text: str, cut: int) -> int:
+    """The parser often leaves the quotation mark that opens the next sentence on the previous
+    one ('... alone. \'\'And I told him'); cut before it instead."""
+    match = _TRAILING_OPENER_RE.search(text, max(0, cut - 6), cut)
+    return match.start(1) if match else cut
 
 
 def _balanced(text: str) -> bool:
@@ -188,8 +198,10 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
     if not triggers:
         return []
     quoted = _quoted_ranges(sent)
+    all_times = _times_with_tokens(sent, published)
+    in_quotes = [(t, k) for t, k in triggers if _inside(t, quoted)]
     triggers = [(t, k) for t, k in triggers if not _inside(t, quoted)]
-    times = _times_with_tokens(sent, published)
+    times = [(e, r) for e, r in all_times if not _inside(r, quoted)]
     protos = [p for t, k in triggers if (p := _proto(t, k, times)) is not None]
     anchors = [anchor for _, _, anchor in protos]
     found: dict[str, _Candidate] = {}
@@ -204,13 +216,37 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
         best = found.get(kind)
         if best is None or best.when is None and when is not None and when.date is not None:
             found[kind] = cand
-    found = _merge_purposes(found)
+    for cand in _quoted_plans(sent, in_quotes, all_times, found.get("statement")):
+        if cand.kind not in found or found[cand.kind].when is None:
+            found[cand.kind] = cand
+    found = _one_act_per_anchor(_merge_purposes(found))
     statement = found.get("statement")
     if statement is not None and len(found) > 1:
         other_days = {c.when.date for k, c in found.items() if k != "statement" and c.when is not None}
         if statement.when is None or statement.when.date is None or statement.when.date in other_days:
             del found["statement"]
     return [found[k] for k in _KIND_ORDER if k in found]
+
+
+def _quoted_plans(sent: Span, triggers: list[tuple[Token, str]], times: list[tuple[TimeExpression, Token]],
+                  statement: _Candidate | None) -> list[_Candidate]:
+    """A quotation that announces a dated plan ('"we will be bringing this resolution for a vote on
+    Friday"') names a scheduled act of the speaker; other quoted acts are only words."""
+    out = []
+    for token, kind in triggers:
+        if kind not in _PLANNED_KINDS:
+            continue
+        proto = _proto(token, kind, times)
+        if proto is None:
+            continue
+        when = _nearest_time(proto[2], times)
+        if when is None or when.date is None or _negated(proto[2]):
+            continue
+        if clause_direction(sent, when.start) != AHEAD:
+            continue
+        subjects = statement.subjects if statement is not None else ()
+        out.append(_Candidate(kind, token, proto[2], when, subjects))
+    return out
 
 
 def _trigger_kind(token: Token) -> str | None:
@@ -247,7 +283,8 @@ def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None)
     dated = when is not None and when.date is not None
     if _negated(anchor):
         return False
-    if not dated and not _actual(anchor, when, occasion=kind == "statement" and _occasion(token)):
+    if not dated and not _actual(anchor, when, occasion=kind == "statement" and _occasion(token),
+                                 announced=kind in _PLANNED_KINDS):
         return False
     if kind == "attack" and token.pos_ == "VERB" and token.lemma_.lower() in _HARM_ONLY:
         if not dated and not _has_means(token) and not _armed_subject(token):
@@ -262,8 +299,10 @@ def _verb_counts(verb: Token, kind: str) -> bool:
     drones', 'gave $40 million'); participles used as adjectives and gerunds of manner are not acts,
     but 'after meeting' is."""
     lemma = verb.lemma_.lower()
-    if verb.dep_ in ("amod", "compound"):
-        return False
+    if verb.dep_ in ("amod", "compound") and verb.tag_ != "VBD":
+        return False  # a participle as adjective; a past-tense 'amod' is a parser slip
+    if kind == "statement" and any(c.dep_ == "auxpass" for c in verb.children):
+        return False  # "was told": the subject heard it, someone unnamed said it
     if verb.dep_ == "pcomp" and verb.head.lower_ not in _TEMPORAL_PREPS:
         return False
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and lemma not in ("meet",):
@@ -304,13 +343,11 @@ def _noun_anchor(noun: Token) -> Token | None:
 
 def _own_time(noun: Token, times: list[tuple[TimeExpression, Token]]) -> bool:
     """The noun carries its own time: 'the Oct. 7 attack', 'the beginning of its operation on
-    Monday' (not through a verb: 'did not comment on the attacks on Wednesday')."""
+    Monday', 'started on October 7 with an attack'."""
     for expr, root in times:
         if not _fixes_time(expr):
             continue
-        path = _path(noun, root)
-        if path and len(path) - 1 - sum(1 for t in path[1:-1] if t.pos_ in _LIGHT_POS) <= _MAX_HOPS \
-                and not any(t.pos_ in ("VERB", "AUX") for t in path[1:-1]):
+        if _hops(noun, root) <= _MAX_HOPS:
             return True
     return False
 
@@ -329,22 +366,24 @@ def _negated(anchor: Token) -> bool:
     return clause is not None and any(c.dep_ == "neg" for c in clause.children)
 
 
-def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False) -> bool:
+def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, announced: bool = False) -> bool:
     """Did the act happen? Undated acts must be past, not modal, intended, habitual, or a present
     perfect background ("has killed thousands since October"); a remark made on an occasion
-    ("has urged Israel to do more") may be in the present perfect."""
+    ("has urged Israel to do more") may be in the present perfect; with `announced`, a plan made
+    public ("declared that it would give $40 million") is itself the act."""
     clause = _clause_verb(anchor)
-    if clause is None:
-        return True
+    if clause is None or clause.lower_ in _TEMPORAL_PREPS:
+        return True  # "following talks in Cairo": past by its preposition
     for node in _verb_chain(clause):
         kids = list(node.children)
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and when is None:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and when is None \
+                and not (announced and _announced_plan(node)):
             return False
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
             return False
         if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS and when is None:
             return False
-    if when is not None:
+    if when is not None or announced and _announced_plan(clause):
         return True
     perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children)
     if perfect and not occasion:
@@ -354,6 +393,12 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False) 
     ):
         return clause.dep_ == "pcomp"  # "after meeting with ..." is past by its preposition
     return True
+
+
+def _announced_plan(verb: Token) -> bool:
+    """'would'/'will' in what a past announcement reported: 'announced that it would put a draft'."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _VERB_TRIGGERS["statement"]
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -426,6 +471,21 @@ def _definite(noun: Token) -> bool:
     if noun.pos_ == "PRON":
         return True
     return any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _one_act_per_anchor(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
+    """Two nouns on one verb name one act: 'bringing this resolution for a vote'."""
+    kept: dict[str, _Candidate] = {}
+    anchors: set[int] = set()
+    for kind in _KIND_ORDER:
+        cand = found.get(kind)
+        if cand is None:
+            continue
+        shared = cand.trigger.i != cand.anchor.i and cand.anchor.i in anchors
+        if not shared:
+            kept[kind] = cand
+            anchors.add(cand.anchor.i)
+    return kept
 
 
 def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
@@ -508,6 +568,8 @@ def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: 
     reports it; else a day no other act of the sentence is nearer to (parses often attach
     'overnight' or 'on Friday' one clause too high or low)."""
     near = _nearest_time(anchor, times)
+    if near is None and anchor.dep_ == "pcomp" and anchor.head.lower_ in ("after", "upon"):
+        near = _nearest_time(anchor.head.head, times)  # "said on Friday after meeting ...": that day
     if near is not None:
         return near if _fixes_time(near) else None
     reported = _reported_time(anchor, times)
@@ -601,10 +663,16 @@ def _subject_actors(anchor: Token, actors: ActorIndex) -> tuple[str, ...]:
             roots += subjects
             if node.dep_ == "relcl" and any(c.lower_ in ("who", "which", "that") for c in subjects):
                 heads.append(node.head)
-            if subjects or node.dep_ not in ("xcomp", "conj", "advcl"):
+            pronoun_only = subjects and all(c.pos_ == "PRON" for c in subjects)
+            if pronoun_only and node.dep_ == "ccomp":
+                node = node.head  # "declared that it would give": 'it' is the declarer
+                continue
+            if subjects or node.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
                 break
-            node = node.head
+            node = node.head.head if node.dep_ == "pcomp" else node.head
     doc = anchor.doc
+    if clause is not None and not any(r.dep_ in ("nsubj", "nsubjpass", "agent") for r in roots) and clause.i > 0:
+        heads.append(doc[clause.i - 1])  # "... ,\" Blinken informed reporters": a parse without a subject
     spans = [e for root in roots for e in _entities_in(root)]
     spans += [e for head in heads for e in doc.ents if e.start <= head.i < e.end and e.label_ in _ACTOR_LABELS]
     names = []
