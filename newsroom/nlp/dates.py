@@ -91,6 +91,9 @@ _AHEAD_HEADS = {"schedule", "set", "expect", "due", "slate", "poise", "plan", "i
                 "aim", "hope", "want", "seek"}
 _SCHEDULE_VERBS = {"schedule", "set", "slate", "plan", "expect"}
 
+# Copy plans a few months ahead at most; a yearless date further on is a past one in a future clause.
+_AHEAD_HORIZON_DAYS = 183
+
 # How a clause looks at time: back (default), ahead (future), or reported (would: nearest day).
 BACK, AHEAD, NEAREST = "back", "ahead", "nearest"
 
@@ -274,8 +277,8 @@ def _yearless(month: int, day: int, published: date | None, direction: str) -> d
     candidates = [d for d in (_safe_date(published.year + k, month, day) for k in (-1, 0, 1)) if d]
     before = [d for d in candidates if d <= published]
     after = [d for d in candidates if d >= published]
-    if direction == AHEAD and after:
-        return min(after)
+    if direction == AHEAD and after and (min(after) - published).days <= _AHEAD_HORIZON_DAYS:
+        return min(after)  # a plan; but "will mark the anniversary of October 7" in spring looks back
     if direction == NEAREST and before and after:
         return min(max(before), min(after), key=lambda d: abs((d - published).days))
     return max(before) if before else None

@@ -73,20 +73,25 @@ _NEEDS_ACT_OBJECT = {
     "fire": {"drone", "missile", "rocket", "shell", "salvo", "barrage", "shot", "mortar", "projectile"},
     "shoot": {"drone", "missile", "rocket", "jet", "plane", "aircraft", "helicopter"},
     **{verb: _AID_OBJECTS for verb in ("give", "provide", "send", "donate", "pledge", "contribute", "allocate")},
-    "present": {"resolution", "draft", "proposal", "plan"},
+    "present": {"resolution", "draft"},
     "introduce": {"resolution", "draft", "bill"},
     "table": {"resolution", "draft"},
-    "submit": {"resolution", "draft", "proposal"},
+    "submit": {"resolution", "draft"},
     "circulate": {"resolution", "draft"},
     "adopt": {"resolution", "draft", "measure", "text"},
     "pass": {"resolution", "draft", "measure", "bill"},
     "approve": {"resolution", "draft", "measure", "bill"} | _AID_OBJECTS,
 }
+# What 'strike' and 'hit' take when they are no blows.
+_NOT_BLOWS = {"deal", "agreement", "accord", "note", "tone", "balance", "chord", "record", "compromise",
+              "bargain", "target", "snag", "roadblock", "wall", "home"}
 # A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
 _HARM_ONLY = {"kill", "hit", "destroy", "target"}
 # Statements made on an occasion by their very verb.
-_OCCASION_VERBS = {"urge", "call", "condemn", "demand", "appeal", "vow", "threaten", "reply",
+_OCCASION_VERBS = {"urge", "call", "condemn", "demand", "appeal", "vow", "reply",
                    "respond", "announce", "accuse"}
+# Remarks that stay news in the present perfect: "has urged Israel to do more".
+_PERFECT_OCCASIONS = {"urge", "call", "condemn", "demand", "appeal"}
 # Nouns after "in"/"at"/"during" that make an occasion of a remark: "said in a statement".
 _OCCASION_NOUNS = {"statement", "letter", "response", "interview", "conference", "briefing", "post",
                    "speech", "address", "call", "meeting", "message", "video", "report", "remarks",
@@ -105,7 +110,7 @@ _PLANNED_KINDS = {"aid", "resolution", "visit", "talks", "vote"}
 _DEFINITE = {"the", "that", "this", "these", "those", "his", "her", "its", "their", "our"}
 _MODALS = {"could", "might", "may", "should", "must", "would", "can", "ought", "will", "shall", "'ll",
            "wo", "'d"}
-_HABITUAL = {"repeatedly", "often", "regularly", "frequently", "routinely", "usually", "constantly",
+_HABITUAL = {"long", "repeatedly", "often", "regularly", "frequently", "routinely", "usually", "constantly",
              "always", "never", "continually"}
 # Nouns that make a subject an armed actor even without a name: "Israeli forces stormed".
 _ARMED_NOUNS = {"force", "troop", "army", "military", "soldier", "jet", "warplane", "militant", "fighter",
@@ -119,6 +124,7 @@ _MAX_HOPS = 2
 # The order of a sentence's records: the remark that reports the others first.
 _KIND_ORDER = ("statement", "visit", "talks", "vote", "resolution", "aid", "attack", "other")
 _QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)")
+_PERIOD_START_RE = re.compile(r"(?i)\b(?:as of|since|until|till|by)\s+(?:the\s+)?$")
 _TRAILING_OPENER_RE = re.compile(r"[.!?]\s+(''|\"|\u201c)\s*$")
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", ":")
 
@@ -206,10 +212,10 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
     anchors = [anchor for _, _, anchor in protos]
     found: dict[str, _Candidate] = {}
     for token, kind, anchor in protos:
-        when = _time_of(anchor, times, anchors)
+        when = _time_of(anchor, times, anchors, planned=kind in _PLANNED_KINDS or kind == "statement")
         if not _stands(token, kind, anchor, when):
             continue
-        subjects = _subject_actors(anchor, actors)
+        subjects = _subject_actors(anchor, sent, actors)
         if kind in _NEEDS_SUBJECT and token.pos_ == "VERB" and not subjects:
             continue
         cand = _Candidate(kind, token, anchor, when, subjects)
@@ -255,8 +261,8 @@ def _trigger_kind(token: Token) -> str | None:
         return "statement" if token.nbor(1).lower_ == "to" else None
     if token.pos_ == "VERB":
         return _VERB_TYPE.get(lemma)
-    if token.pos_ in ("NOUN", "PROPN"):
-        return _NOUN_TYPE.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        return _NOUN_TYPE.get(lemma)  # not "aid workers", "call centre", "strike group"
     return None
 
 
@@ -283,7 +289,7 @@ def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None)
     dated = when is not None and when.date is not None
     if _negated(anchor):
         return False
-    if not dated and not _actual(anchor, when, occasion=kind == "statement" and _occasion(token),
+    if not dated and not _actual(anchor, when, occasion=kind == "statement" and token.lemma_.lower() in _PERFECT_OCCASIONS,
                                  announced=kind in _PLANNED_KINDS):
         return False
     if kind == "attack" and token.pos_ == "VERB" and token.lemma_.lower() in _HARM_ONLY:
@@ -307,6 +313,11 @@ def _verb_counts(verb: Token, kind: str) -> bool:
         return False
     if verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "xcomp") and lemma not in ("meet",):
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        return False  # "a group funded by Iran", "Israelis killed by soldiers": a description
+    if lemma in ("strike", "hit") and any(w.lemma_.lower() in _NOT_BLOWS for c in verb.children
+                                          if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree):
+        return False  # "struck a deal", "hit a record"
     wanted = _NEEDS_ACT_OBJECT.get(lemma)
     if wanted is not None:
         if lemma in _AID_VERBS and verb.dep_ == "relcl":
@@ -385,7 +396,9 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, 
             return False
     if when is not None or announced and _announced_plan(clause):
         return True
-    perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children)
+    perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children) or (
+        clause.dep_ == "conj" and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.head.children)
+    )  # "have been killed and 69,616 injured in Israeli strikes": the auxiliary is shared
     if perfect and not occasion:
         return False
     if clause.tag_ in ("VBZ", "VBP", "VB", "VBG") and not perfect and not any(
@@ -545,10 +558,11 @@ def _told_object(cand: _Candidate) -> Token | None:
 
 def _times_with_tokens(sent: Span, published: date | None) -> list[tuple[TimeExpression, Token]]:
     """The sentence's time expressions, each with the token that attaches it to the parse; a
-    tally's 'as of Friday' dates a count, not an act."""
+    tally's 'as of Friday' or 'since Oct. 7' and a deadline's 'by Tuesday' date a count or a
+    period, not an act."""
     out = []
     for expr in time_expressions(sent, published):
-        if re.search(r"(?i)\bas of\s+$", sent.text[:expr.start]):
+        if _PERIOD_START_RE.search(sent.text[:expr.start]):
             continue
         piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
         if piece is not None and len(piece):
@@ -563,7 +577,8 @@ def _fixes_time(expr: TimeExpression) -> bool:
     return not re.search(r"(?i)\b(week|weekend|month|year)\b", expr.text)
 
 
-def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: list[Token]) -> TimeExpression | None:
+def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: list[Token],
+             planned: bool = True) -> TimeExpression | None:
     """The act's time: the expression nearest it in the parse; else the day of the statement that
     reports it; else a day no other act of the sentence is nearer to (parses often attach
     'overnight' or 'on Friday' one clause too high or low)."""
@@ -572,7 +587,7 @@ def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: 
         near = _nearest_time(anchor.head.head, times)  # "said on Friday after meeting ...": that day
     if near is not None:
         return near if _fixes_time(near) else None
-    reported = _reported_time(anchor, times)
+    reported = _reported_time(anchor, times) if planned else None
     if reported is not None:
         return reported
     for expr, root in times:
@@ -642,7 +657,7 @@ def _ancestry(token: Token) -> list[Token]:
 # --- actors and places ------------------------------------------------------------------------
 
 
-def _subject_actors(anchor: Token, actors: ActorIndex) -> tuple[str, ...]:
+def _subject_actors(anchor: Token, sent: Span, actors: ActorIndex) -> tuple[str, ...]:
     """Named doers of the act: its subject or agent (climbing from 'to visit' to 'was scheduled'),
     the antecedent of a relative 'who', the source of 'according to', and names modifying a noun
     trigger ('Israeli airstrike', 'Hamas's attack', 'attack by Hamas')."""
@@ -675,6 +690,7 @@ def _subject_actors(anchor: Token, actors: ActorIndex) -> tuple[str, ...]:
         heads.append(doc[clause.i - 1])  # "... ,\" Blinken informed reporters": a parse without a subject
     spans = [e for root in roots for e in _entities_in(root)]
     spans += [e for head in heads for e in doc.ents if e.start <= head.i < e.end and e.label_ in _ACTOR_LABELS]
+    spans = [e for e in spans if e.start >= sent.start and e.end <= sent.end]
     names = []
     for ent in spans:
         name = _canonical(ent, actors)
@@ -699,7 +715,7 @@ def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     names = []
     for ent in sent.ents:
-        if ent.label_ in _ACTOR_LABELS and ent.start >= lo and ent.end <= hi:
+        if ent.label_ in _ACTOR_LABELS and max(lo, sent.start) <= ent.start and ent.end <= min(hi, sent.end):
             name = _canonical(ent, actors)
             if name not in names:
                 names.append(name)
