@@ -99,6 +99,7 @@ _NON_PERSON_NOUNS = {
     "convoy", "car", "field", "village", "town", "city", "district", "neighborhood", "area",
     "attack", "strike", "airstrike", "raid", "incident", "explosion", "blast", "time", "case",
 }
+_RATE_WORDS = {"every", "each", "per"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
 _PERIOD_PREPS = {"since", "over", "in", "during", "for", "within", "until", "through"}
@@ -205,6 +206,8 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
     its complement ("were shot dead", "held hostage", "sought refuge", "are thought to be dead"),
     or a threatened killing ("famine is threatening to kill") that puts people at risk."""
     lemma = _lemma(verb)
+    if verb.lower_ in _STATE_CATEGORIES and verb.tag_ in ("VBG", "JJ"):  # "said to be missing"
+        return _STATE_CATEGORIES[verb.lower_], verb
     if lemma in _VERB_CATEGORIES:
         return _VERB_CATEGORIES[lemma], verb
     if lemma in _INTRANSITIVE_CATEGORIES:
@@ -232,12 +235,16 @@ def _toll_category(verb: Token) -> tuple[str, Token] | None:
     """"The death toll has risen to 700": the casualty word sits in the subject."""
     if _lemma(verb) not in _TOLL_VERBS:
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for tok in child.subtree:
-                cat = _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
-                if cat:
-                    return cat, tok
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("advcl", "relcl", "acl") and verb.head.pos_ == "NOUN":
+        subjects = [verb.head]  # "the death toll until Saturday was over 220", parsed upside down
+    for subject in subjects:
+        for tok in subject.subtree:
+            if tok.i >= verb.i and subject.i < verb.i:
+                break
+            cat = _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
+            if cat:
+                return cat, tok
     return None
 
 
@@ -288,7 +295,9 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             if orphan is None:
                 return None
             parent, dep = orphan, "nsubjpass"
-        if dep in ("conj", "appos"):
+        if dep in ("conj", "appos") and parent.pos_ == "VERB" and node.pos_ in ("NOUN", "PROPN", "NUM"):
+            dep = "dobj"  # "killing six soldiers ..., and an estimated 50 fighters" hung on the verb
+        elif dep in ("conj", "appos"):
             node = parent
             continue
         if dep == "pobj" and amount.qual_start <= parent.i < amount.start:
@@ -348,11 +357,13 @@ def _who(head: Token, amount: Amount, category: str) -> str | None:
     """The group counted: the noun and its modifiers after the number ("Hamas fighters"), the
     partitive ("two of Haniyeh's grandchildren"), or nothing when the number stands alone."""
     doc = head.doc
+    if amount.implicit:  # "a 68-year-old man"
+        return _join([t for t in doc[amount.start + 1:head.i + 1] if not t.is_space]) or None
     if head.i >= amount.end and head.pos_ in ("NOUN", "PROPN", "ADJ"):
         if _NOUN_CATEGORIES.get(_lemma(head)) == "killed":
             return "people"
         words = [t for t in doc[amount.end:head.i + 1] if t.dep_ in ("compound", "amod", "nmod", "poss")
-                 or t.i == head.i]
+                 and t.lower_ not in ("plus", "-") or t.i == head.i]
         return _join(words) if words else head.text
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -377,7 +388,21 @@ def _join(toks: list[Token]) -> str:
 
 
 def _is_person_like(head: Token) -> bool:
-    return _lemma(head) not in _NON_PERSON_NOUNS
+    """Counted things that are not people ("800 targets", "one of its schools") are never figures;
+    a bare number stands for what its partitive counts."""
+    if _lemma(head) in _NON_PERSON_NOUNS:
+        return False
+    for child in head.children:
+        if head.pos_ == "NUM" and child.dep_ == "prep" and child.lower_ == "of":
+            return all(_lemma(g) not in _NON_PERSON_NOUNS for g in child.children if g.dep_ == "pobj")
+    return True
+
+
+def _is_rate(amount: Amount, doc: Doc) -> bool:
+    """"for every 10 hostages freed", "three per family": a ratio, not a count."""
+    return amount.qual_start > 0 and doc[amount.qual_start - 1].lower_ in _RATE_WORDS or (
+        amount.qual_start > 1 and doc[amount.qual_start - 1].lower_ in ("additional", "extra")
+        and doc[amount.qual_start - 2].lower_ in _RATE_WORDS)
 
 
 def _is_anaphoric(head: Token, amount: Amount) -> bool:
@@ -404,6 +429,9 @@ def _clean_source(toks: list[Token], first_comma: bool = False) -> str | None:
         if t.lower_ in _RELATIVE_WORDS and doc[t.i - 1].text == "," or (first_comma and t.text in (",", ";")):
             end = min(end, t.i)
             break
+    for ent in doc.ents:  # "the Committee" + "to Protect Journalists", split by the parser
+        if ent.start < end <= ent.end - 1 and ent.start >= start:
+            end = ent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
@@ -447,31 +475,39 @@ def _subtree_tokens(tok: Token, sent: Span) -> list[Token]:
     return [t for t in tok.subtree if _in(t, sent)]
 
 
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS")
+
+
 class _SourceMemory:
     """The attributions an article has spelled out so far, to resolve "the ministry said" and
     "they said" to the last one that names them."""
 
     def __init__(self) -> None:
-        self.names: list[str] = []
+        self.names: list[tuple[str, str, bool]] = []  # (text, head lemma, plural head)
 
     def resolve(self, head: Token, text: str) -> str | None:
-        low = head.lower_
-        if low in _PRONOUN_SOURCES:
-            return self.names[-1] if self.names else None
-        words = text.lower().split()
-        if len(words) <= 3 and head.pos_ == "NOUN" and not any(t.ent_type_ for t in head.subtree) and (
-                any(c.lower_ in ("the", "this") for c in head.children)):
-            noun = _lemma(head)
-            for name in reversed(self.names):
-                if noun in name.lower():
+        """A pronoun is the last source named; "the ministry" the last one headed by a ministry
+        (same number: "the official" is not "officials"), else the last one."""
+        if head.lower_ in _PRONOUN_SOURCES:
+            return self.names[-1][0] if self.names else None
+        if self._is_anaphoric(head, text):
+            noun, tag = _lemma(head), _plural(head)
+            for name, name_noun, name_tag in reversed(self.names):
+                if name_noun == noun and name_tag == tag:
                     return name
-            return self.names[-1] if self.names else text
+            return self.names[-1][0] if self.names else text
         return text
 
     def remember(self, head: Token, text: str | None) -> None:
-        if text and head.lower_ not in _PRONOUN_SOURCES and (
-                head.pos_ == "PROPN" or head.ent_type_ or len(text.split()) > 2):
-            self.names.append(text)
+        if text and head.lower_ not in _PRONOUN_SOURCES and not self._is_anaphoric(head, text):
+            self.names.append((text, _lemma(head), _plural(head)))
+
+    @staticmethod
+    def _is_anaphoric(head: Token, text: str) -> bool:
+        """"the ministry", "the group": a short definite description without a name in it."""
+        return len(text.split()) <= 3 and head.pos_ == "NOUN" and not any(
+            t.ent_type_ for t in head.subtree) and any(c.lower_ in ("the", "this") for c in head.children)
 
 
 def _sentence_sources(sent: Span, memory: _SourceMemory) -> dict[int, str]:
@@ -523,21 +559,36 @@ def _place(sent: Span, skip: tuple[int, int] | None) -> str | None:
     return places[0].text if places else None
 
 
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above a token (itself included)."""
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
-    """The day the sentence fixes nearest the figure, never the start of a period ("since Oct. 7")."""
+    """The day the figure's own clause fixes ("were killed on Wednesday"), never a day named for
+    something else ("the Oct. 7 attack") nor the start of a period ("since Oct. 7")."""
     if time_expressions is None or published is None:
         return None
-    best, best_dist = None, None
+    verb = _clause_verb(anchor)
+    if verb is None:
+        return None
     for expr in time_expressions(sent, published):
         if expr.date is None:
             continue
         before = sent.text[:expr.start].split()
         if before and before[-1].lower() in _NOT_A_DAY_PREPS:
             continue
-        dist = abs(sent.start_char + expr.start - anchor.idx)
-        if best_dist is None or dist < best_dist:
-            best, best_dist = expr.date, dist
-    return best.isoformat() if best else None
+        piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
+        if piece is not None and len(piece) and _clause_verb(piece.root) is verb:
+            return expr.date.isoformat()
+    return None
 
 
 def _period(sent: Span) -> tuple[str | None, bool]:
@@ -561,7 +612,7 @@ def sentence_figures(sent: Span) -> list[Figure]:
         if amount.kind != "count" or amount.value <= 0:
             continue
         head = _head_token(amount, sent)
-        if not _is_person_like(head):
+        if not _is_person_like(head) or _is_rate(amount, sent.doc):
             continue
         found = _category(head, amount, sent)
         if found is None:
