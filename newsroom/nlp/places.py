@@ -1,10 +1,226 @@
-"""Place names geocoded offline (to be built: issue 4)."""
+"""Places: the geographic names an article uses, as written, each geocoded offline.
+
+The entity ruler (data/gazetteer.csv) and the statistical NER propose GPE, LOC and FAC spans; this
+module decides which are places, how they were written, and where they are (newsroom/geo.py).
+
+Conventions (shared/eval/README.md): one record per distinct name as written ("Gaza", "Gaza
+Strip", "Khan Yunis"), `canonical` groups the variants for the map; countries, cities, camps,
+regions, seas and crossings count; buildings (hospitals) and demonyms do not. A compass word before
+a name ("southern Gaza") describes part of the place and is not part of its name, unless the whole
+phrase is a name of its own ("South Africa", "East Jerusalem"). A camp is written with the word
+("Al-Shati camp"). Names that resolve nowhere are kept with no coordinates, never put at (0, 0),
+but only when the article uses them as places at least once ("in Qusra", "the village of Qusra"):
+the small model tags surnames and headline words as GPE, and those never follow "in".
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.tokens import Doc, Span
+
+from newsroom import geo
 from newsroom.records import Place
+from newsroom.resources import actors_table
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Gazetteer kinds that are buildings: in the ruler so their names are not misread, never in `places`.
+_BUILDING_KINDS = frozenset({"hospital", "building", "facility"})
+_COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+    "upper", "lower", "greater",
+})
+# Words after a name that make it a camp's name ("Maghazi refugee camp").
+_CAMP_TAILS = (("refugee", "camp"), ("camp",))
+# Prepositions that put a name in a place role ("in Qusra", "near Beitunia", "from Kampala").
+_LOCATIVE_PREPS = frozenset({
+    "in", "at", "from", "near", "to", "into", "across", "outside", "around", "toward", "towards",
+    "through", "inside", "via", "throughout", "within", "between", "across", "off", "along",
+})
+# Nouns that introduce a name as a place ("the village of Qusra", "the town of Beitunia").
+_PLACE_NOUNS = frozenset({
+    "village", "town", "city", "camp", "area", "district", "province", "region", "neighbourhood",
+    "neighborhood", "suburb", "governorate", "municipality", "state", "capital", "port", "island",
+    "outskirts", "border", "streets", "residents", "outskirt",
+})
+# Words that, after a place name, make it the name of a broadcaster, paper or company ("Palestine TV").
+_NAME_HEADS = frozenset({"TV", "Television", "Radio", "Times", "Post", "Airways", "Airlines", "Air", "News", "Today",
+                         "Daily", "Herald", "Tribune", "Gazette", "Chronicle", "Journal"})
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_QUOTES = "\"'\u2018\u2019\u201c\u201d`"
+
+
+@dataclass
+class _Mention:
+    written: str  # the name as the article writes it, cleaned of "the" and possessives
+    label: str
+    span: Span
+    geo: geo.Geo | None = None
+
+
+def _clean(text: str) -> str:
+    """Drop a leading "the", a trailing possessive, quotes and stray punctuation."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(_QUOTES + " ,.;:()")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for end in _POSSESSIVE:
+        if text.endswith(end) and len(text) > len(end) + 1:
+            text = text[: -len(end)]
+            break
+    return text.strip(_QUOTES + " ,.;:")
+
+
+def _camp_tail(span: Span) -> str:
+    """" refugee camp" / " camp" when the words right after the name make it a camp's name."""
+    doc = span.doc
+    for tail in _CAMP_TAILS:
+        end = span.end + len(tail)
+        if end <= len(doc) and [t.lower_ for t in doc[span.end:end]] == list(tail):
+            return "".join(t.text_with_ws for t in doc[span.end:end - 1]) + doc[end - 1].text
+    return ""
+
+
+def _without_compass(name: str) -> str | None:
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _COMPASS:
+        return " ".join(words[1:])
+    return None
+
+
+def _written_and_geo(span: Span) -> tuple[str, geo.Geo | None]:
+    """The name as written and its gazetteer row, if it has one.
+
+    "Nuseirat" before "refugee camp" is written "Nuseirat refugee camp" and resolved as Nuseirat;
+    "southern Gaza" is written "Gaza" unless the gazetteer knows the whole phrase."""
+    base = _clean(span.text)
+    tail = _camp_tail(span) if not base.lower().endswith("camp") else ""
+    for name in (base + (" " + tail if tail else ""), base):
+        hit = geo.curated(name)
+        if hit:
+            return base + (" " + tail if tail else ""), hit
+    bare = _without_compass(base)
+    if bare:
+        hit = geo.curated(bare)
+        return bare + (" " + tail if tail else ""), hit
+    return base + (" " + tail if tail else ""), None
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Every curated actor name and alias, as place keys."""
+    return frozenset(geo.place_key(n) for row in actors_table().itertuples() for n in [row.canonical, *row.aliases])
+
+
+@lru_cache(maxsize=1)
+def _non_place_actors() -> frozenset[str]:
+    """Curated people, organisations and groups: a GPE tag on one of these is the model's slip."""
+    out: set[str] = set()
+    for row in actors_table().itertuples():
+        if row.type != "country":
+            out.update(geo.place_key(n) for n in [row.canonical, *row.aliases])
+    return frozenset(out)
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the article's PERSON names: "Arouri" tagged GPE is Saleh al-Arouri."""
+    return frozenset(w for e in doc.ents if e.label_ == "PERSON" for w in geo.place_key(e.text).split())
+
+
+def _inside_name(span: Span) -> bool:
+    """A place name that begins a longer name: "Palestine TV", "Agence France-Presse"."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not span[-1].whitespace_ and nxt.text == "-" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+        return after.is_title and geo.curated(after.text) is None and geo.place_key(after.text) not in _actor_names()
+    return bool(span[-1].whitespace_) and (nxt.text in _NAME_HEADS or (nxt.is_upper and nxt.is_alpha and len(nxt) > 1))
+
+
+def _plausible(m: _Mention, person_words: frozenset[str]) -> bool:
+    """Whether an unlisted name can be a place at all: a proper noun, not a person's name or a
+    curated actor, not a demonym ("Gazan"), and not a building the model tagged FAC."""
+    if m.label == "FAC" or not m.written or not m.written[0].isupper():
+        return False
+    if not any(t.pos_ == "PROPN" for t in m.span):
+        return False
+    key = geo.place_key(m.written)
+    if key in _non_place_actors() or not key:
+        return False
+    if set(key.split()) & person_words:
+        return False
+    return not geo.is_demonym(m.written)
+
+
+def _locative(span: Span) -> bool:
+    """Used as a place: after a locative preposition, or "the village of ...", and not as the
+    modifier of a common noun ("in the Gulf Arab state")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _COMPASS | {"the"}:
+        i -= 1
+    if i < 0:
+        return False
+    prev = doc[i]
+    if prev.lower_ in _LOCATIVE_PREPS:
+        return True
+    return prev.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACE_NOUNS
+
+
+def _resolve_rest(mentions: list[_Mention], context: Counter, person_words: frozenset[str]) -> None:
+    """Names the gazetteer lacks: a typing slip of one it has, a city, a country, or nothing."""
+    for m in mentions:
+        if m.geo is not None or not _plausible(m, person_words):
+            continue
+        m.geo = (geo.country(m.written) or geo.curated_fuzzy(m.written)
+                 or geo.city(m.written, context))
+
+
+def _keep(m: _Mention, locative_names: set[str]) -> bool:
+    if m.geo is not None:
+        return m.geo.kind not in _BUILDING_KINDS
+    return geo.place_key(m.written) in locative_names
 
 
 def extract_places(doc: Doc) -> list[Place]:
-    return []
+    """One Place per distinct name as written, in order of first mention, with its mention count."""
+    mentions: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        if _inside_name(ent):
+            continue
+        written, hit = _written_and_geo(ent)
+        if written:
+            mentions.append(_Mention(written, ent.label_, ent, hit))
+    if not mentions:
+        return []
+    context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
+    person_words = _person_words(doc)
+    _resolve_rest(mentions, context, person_words)
+    locative_names = {geo.place_key(m.written) for m in mentions
+                      if m.geo is None and _plausible(m, person_words) and _locative(m.span)}
+    places: dict[str, Place] = {}
+    for m in mentions:
+        if not _keep(m, locative_names):
+            continue
+        key = geo.place_key(m.written)
+        if key in places:
+            places[key].mentions += 1
+            continue
+        g = m.geo
+        places[key] = Place(
+            name=m.written,
+            canonical=g.canonical if g else m.written,
+            lat=g.lat if g else None,
+            lon=g.lon if g else None,
+            region=g.region if g else None,
+            country=g.country if g else None,
+        )
+    return list(places.values())

