@@ -99,6 +99,7 @@ _NON_PERSON_NOUNS = {
     "convoy", "car", "field", "village", "town", "city", "district", "neighborhood", "area",
     "attack", "strike", "airstrike", "raid", "incident", "explosion", "blast", "time", "case",
 }
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj"}
 _RATE_WORDS = {"every", "each", "per"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
@@ -255,7 +256,7 @@ def _is_passive(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
         return False
-    return _is_passive(verb.head) if verb.dep_ == "conj" and verb.head is not verb else True
+    return _is_passive(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else True
 
 
 def _is_active_agent(tok: Token, verb: Token) -> bool:
@@ -290,7 +291,7 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
                 return found
         first = False
         parent, dep = node.head, node.dep_
-        if parent is node or not _in(parent, sent):
+        if parent.i == node.i or not _in(parent, sent):
             orphan = _orphan_predicate(node, sent)
             if orphan is None:
                 return None
@@ -444,7 +445,7 @@ def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.dep_ == "conj" else None
     return None
 
@@ -517,7 +518,7 @@ def _sentence_sources(sent: Span, memory: _SourceMemory) -> dict[int, str]:
     for pobj in _according_to(sent):
         text = _clean_source(_subtree_tokens(pobj, sent), first_comma=True)
         if text:
-            out[pobj.head.head.i if pobj.head.head is not pobj.head else pobj.i] = memory.resolve(pobj, text)
+            out[pobj.head.head.i if pobj.head.head.i != pobj.head.i else pobj.i] = memory.resolve(pobj, text)
             memory.remember(pobj, text)
     for verb, subj in _attributions(sent):
         text = _clean_source(_subtree_tokens(subj, sent))
@@ -534,7 +535,7 @@ def _source_for(anchor: Token, sent: Span, sources: dict[int, str]) -> str | Non
     for _ in range(10):
         if node.i in sources and node.pos_ == "VERB":
             return sources[node.i]
-        if node.head is node or not _in(node.head, sent):
+        if node.head.i == node.i or not _in(node.head, sent):
             break
         node = node.head
     according = [i for i in sources if sent.doc[i].lower_ == "according"]
@@ -565,7 +566,7 @@ def _clause_verb(tok: Token) -> Token | None:
     for _ in range(12):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -576,6 +577,8 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
     something else ("the Oct. 7 attack") nor the start of a period ("since Oct. 7")."""
     if time_expressions is None or published is None:
         return None
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in _ARGUMENT_DEPS:
+        return None  # "the release of some 100 hostages" sits in another event's clause
     verb = _clause_verb(anchor)
     if verb is None:
         return None
@@ -586,7 +589,8 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
         if before and before[-1].lower() in _NOT_A_DAY_PREPS:
             continue
         piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
-        if piece is not None and len(piece) and _clause_verb(piece.root) is verb:
+        found = _clause_verb(piece.root) if piece is not None and len(piece) else None
+        if found is not None and found.i == verb.i:
             return expr.date.isoformat()
     return None
 
