@@ -19,6 +19,7 @@ Each event's date is the time expression nearest its trigger in the parse tree (
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 import re
@@ -157,17 +158,17 @@ def _sentences(doc: Doc) -> list[Span]:
     """Sentences within one line each, a quotation the parser cut in two joined again, trimmed;
     headlines and subheads (no closing punctuation) are left out: they restate the body."""
     text = doc.text
-    cuts = {_before_opening_quote(text, s.start_char) for s in doc.sents}
+    cuts = sorted({_before_opening_quote(text, s.start_char) for s in doc.sents})
     out = []
     for line in re.finditer(r"[^\n]+", text):
         lo, hi = line.start(), line.end()
-        bounds = [lo] + sorted(c for c in cuts if lo < c < hi) + [hi]
+        bounds = [lo] + cuts[bisect_right(cuts, lo):bisect_left(cuts, hi)] + [hi]
         pieces = list(zip(bounds, bounds[1:]))
         i = 0
         while i < len(pieces):
             j = next((k for k in range(i, min(i + 4, len(pieces)))
                       if _balanced(text[pieces[i][0]:pieces[k][1]])), i)
-            span = _trimmed_span(doc, pieces[i][0], pieces[j][1])
+            span = _trimmed_span(doc, text, pieces[i][0], pieces[j][1])
             if span is not None:
                 out.append(span)
             i = j + 1
@@ -187,8 +188,8 @@ def _balanced(text: str) -> bool:
             and text.count("''") % 2 == 0)
 
 
-def _trimmed_span(doc: Doc, lo: int, hi: int) -> Span | None:
-    raw = doc.text[lo:hi]
+def _trimmed_span(doc: Doc, text: str, lo: int, hi: int) -> Span | None:
+    raw = text[lo:hi]  # `doc.text` rebuilds the whole text on every call
     stripped = raw.strip()
     if not stripped or not stripped.endswith(_SENTENCE_END):
         return None
@@ -686,23 +687,17 @@ def _subject_actors(anchor: Token, sent: Span, actors: ActorIndex) -> tuple[str,
                 break
             node = node.head.head if node.dep_ == "pcomp" else node.head
     doc = anchor.doc
+    sent_ents = [e for e in sent.ents if e.start >= sent.start and e.end <= sent.end and e.label_ in _ACTOR_LABELS]
     if clause is not None and not any(r.dep_ in ("nsubj", "nsubjpass", "agent") for r in roots) and clause.i > 0:
         heads.append(doc[clause.i - 1])  # "... ,\" Blinken informed reporters": a parse without a subject
-    spans = [e for root in roots for e in _entities_in(root)]
-    spans += [e for head in heads for e in doc.ents if e.start <= head.i < e.end and e.label_ in _ACTOR_LABELS]
-    spans = [e for e in spans if e.start >= sent.start and e.end <= sent.end]
+    spans = [e for root in roots for e in sent_ents if root.left_edge.i <= e.start and e.end <= root.right_edge.i + 1]
+    spans += [e for head in heads for e in sent_ents if e.start <= head.i < e.end]
     names = []
     for ent in spans:
         name = _canonical(ent, actors)
         if name not in names:
             names.append(name)
     return tuple(names)
-
-
-def _entities_in(root: Token) -> list[Span]:
-    doc = root.doc
-    lo, hi = root.left_edge.i, root.right_edge.i + 1
-    return [e for e in doc.ents if e.start >= lo and e.end <= hi and e.label_ in _ACTOR_LABELS]
 
 
 def _canonical(ent: Span, actors: ActorIndex) -> str:
