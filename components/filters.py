@@ -36,8 +36,13 @@ def actor_caption(counts: pd.DataFrame, chosen: Sequence[str], top: int = 5) -> 
         return "No actors yet."
     by_name = counts.set_index("name")
     names = [n for n in chosen if n in by_name.index] or list(counts["name"].head(top))
-    parts = [f"{n} · {int(by_name.at[n, 'mentions']):,} mentions, {int(by_name.at[n, 'articles']):,} articles" for n in names]
+    parts = [f"{n} · {_plural(int(by_name.at[n, 'mentions']), 'mention')} in {_plural(int(by_name.at[n, 'articles']), 'article')}"
+             for n in names]
     return ("" if chosen else "Most mentioned: ") + "; ".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def source_options(articles: pd.DataFrame) -> list[str]:

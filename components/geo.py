@@ -21,6 +21,7 @@ from components.charts import hover_text
 BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "boundaries.geojson"
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_CREDIT = "© OpenStreetMap contributors"
+OSM_PROBE = "https://tile.openstreetmap.org/0/0/0.png"  # one small tile: can the browser reach the server?
 # name → (centre lat, centre lon, zoom)
 VIEWS = {
     "Gaza": (31.42, 34.38, 9.3),

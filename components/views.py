@@ -116,11 +116,11 @@ class Map:
     boundaries: bool
 
 
-def place_map(reader: Reader, filters: Filters, view: str = "Region") -> Map:
+def place_map(reader: Reader, filters: Filters, view: str = "Region", tiles: bool = False) -> Map:
     places = reader.frame("places", filters)
     points = geo.map_points(places, reader.frame("casualties", filters))
     boundaries = geo.load_boundaries()
-    return Map(places, points, geo.place_map(points, view, boundaries), boundaries is not None)
+    return Map(places, points, geo.place_map(points, view, boundaries, tiles), boundaries is not None)
 
 
 def quotes(reader: Reader, filters: Filters, search: str = "", speakers: tuple[str, ...] = (),

@@ -6,7 +6,6 @@ from pathlib import Path
 import sys
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from newsroom.ingest import ingest
@@ -33,16 +32,6 @@ def store_path(tmp_path_factory) -> str:
 @pytest.fixture
 def app(store_path, monkeypatch) -> AppTest:
     monkeypatch.setenv("NEWSROOM_DB", store_path)
-    # A pages/ folder beside the entrypoint makes Streamlit guess the old folder-based navigation
-    # until st.navigation runs once; a server keeps that answer for the process, but AppTest resets
-    # it before every run, and would then run a page without the entrypoint (no sidebar).
-    init = PagesManager.__init__
-
-    def settled(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", settled)
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
 
 
@@ -51,7 +40,7 @@ def _open(app: AppTest, page: str, **params) -> AppTest:
         app.query_params[key] = value
     app.run()
     if page != "overview":
-        app.switch_page(f"pages/{page}.py").run()
+        app.switch_page(f"panels/{page}.py").run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 

@@ -21,8 +21,8 @@ def test_actor_options_keep_names_from_a_link():
 
 
 @pytest.mark.parametrize("chosen, expected", [
-    (["Antony Blinken"], "Antony Blinken · 12 mentions, 4 articles"),
-    ([], "Most mentioned: Israel · 40 mentions, 10 articles; Antony Blinken · 12 mentions, 4 articles"),
+    (["Antony Blinken"], "Antony Blinken · 12 mentions in 4 articles"),
+    ([], "Most mentioned: Israel · 40 mentions in 10 articles; Antony Blinken · 12 mentions in 4 articles"),
 ])
 def test_actor_caption(chosen, expected):
     assert F.actor_caption(COUNTS, chosen, top=2) == expected

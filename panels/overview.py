@@ -26,10 +26,9 @@ st.download_button("Download everything shown (ZIP of CSVs)", bundle, file_name=
 
 st.subheader("Latest figure by category and source")
 if len(o.latest):
-    left, right = st.columns([3, 2])
-    with left:
-        show_table(o.latest, "latest", key="overview_latest", file_name="latest_figures.csv")
-    right.plotly_chart(o.latest_chart, width="stretch", key="overview_latest_chart")
+    show_table(o.latest, "latest", key="overview_latest", file_name="latest_figures.csv")
+    with st.expander("As a chart"):
+        st.plotly_chart(o.latest_chart, width="stretch", key="overview_latest_chart")
 else:
     st.info("No casualty figures in this view.")
 

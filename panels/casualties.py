@@ -19,10 +19,9 @@ if not len(c.ledger):
     st.stop()
 
 st.subheader("Latest figure by category and source")
-left, right = st.columns([3, 2])
-with left:
-    show_table(c.latest, "latest", key="cas_latest", file_name="latest_figures.csv")
-right.plotly_chart(c.latest_chart, width="stretch", key="cas_latest_chart")
+show_table(c.latest, "latest", key="cas_latest", file_name="latest_figures.csv")
+with st.expander("As a chart", expanded=True):
+    st.plotly_chart(c.latest_chart, width="stretch", key="cas_latest_chart")
 
 st.subheader("Where sources disagree")
 if len(c.disagreements):
