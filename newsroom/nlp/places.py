@@ -27,11 +27,13 @@ from newsroom.resources import actors_table
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Gazetteer kinds that are buildings: in the ruler so their names are not misread, never in `places`.
 _BUILDING_KINDS = frozenset({"hospital", "building", "facility"})
-_COMPASS = frozenset({
+# Words before a name that pick out part of the place or describe it ("southern Gaza", "the occupied
+# West Bank"); not part of the name unless the gazetteer knows the whole phrase ("East Jerusalem").
+_MODIFIERS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
     "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-    "upper", "lower", "greater",
+    "upper", "lower", "greater", "occupied",
 })
 # Words after a name that make it a camp's name ("Maghazi refugee camp").
 _CAMP_TAILS = (("refugee", "camp"), ("camp",))
@@ -62,15 +64,18 @@ class _Mention:
 
 
 def _clean(text: str) -> str:
-    """Drop a leading "the", a trailing possessive, quotes and stray punctuation."""
-    text = " ".join(text.replace("\u00a0", " ").split()).strip(_QUOTES + " ,.;:()")
+    """Drop a leading "the", a trailing possessive, quotes and stray punctuation (not the last
+    dot of an abbreviation: "U.S.")."""
+    text = " ".join(text.replace("\u00a0", " ").split()).strip(_QUOTES + " ,;:()")
+    if text.endswith(".") and "." not in text[:-1]:
+        text = text[:-1]
     if text.lower().startswith("the "):
         text = text[4:]
     for end in _POSSESSIVE:
         if text.endswith(end) and len(text) > len(end) + 1:
             text = text[: -len(end)]
             break
-    return text.strip(_QUOTES + " ,.;:")
+    return text.strip(_QUOTES + " ,;:")
 
 
 def _camp_tail(span: Span) -> str:
@@ -85,7 +90,7 @@ def _camp_tail(span: Span) -> str:
 
 def _without_compass(name: str) -> str | None:
     words = name.split()
-    if len(words) > 1 and words[0].lower() in _COMPASS:
+    if len(words) > 1 and words[0].lower() in _MODIFIERS:
         return " ".join(words[1:])
     return None
 
@@ -163,7 +168,7 @@ def _locative(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
         return False
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in _COMPASS | {"the"}:
+    while i >= 0 and doc[i].lower_ in _MODIFIERS | {"the"}:
         i -= 1
     if i < 0:
         return False
@@ -176,10 +181,13 @@ def _locative(span: Span) -> bool:
 def _resolve_rest(mentions: list[_Mention], context: Counter, person_words: frozenset[str]) -> None:
     """Names the gazetteer lacks: a typing slip of one it has, a city, a country, or nothing."""
     for m in mentions:
-        if m.geo is not None or not _plausible(m, person_words):
+        if m.geo is not None or m.label == "FAC":
             continue
-        m.geo = (geo.country(m.written) or geo.curated_fuzzy(m.written)
-                 or geo.city(m.written, context))
+        if set(geo.place_key(m.written).split()) & person_words:
+            continue
+        m.geo = geo.country(m.written)
+        if m.geo is None and _plausible(m, person_words):
+            m.geo = geo.curated_fuzzy(m.written) or geo.city(m.written, context)
 
 
 def _keep(m: _Mention, locative_names: set[str]) -> bool:
