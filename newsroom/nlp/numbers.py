@@ -64,6 +64,8 @@ _MONTHS = {
     "november", "december",
 }
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
+_RANGE_FILLER = {"between", "and", "to", "or", "about", "around", "some", "nearly", "over", "more", "than",
+                 "at", "least", "up", "almost", "roughly", "approximately", "a", "an"}
 _NON_COUNT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -204,10 +206,21 @@ def _kind(doc: Doc, start: int, end: int, limit: int) -> str:
             end < limit and doc[end].tag_ in ("NNS", "NNPS")):
         return "year"
     ent = last.ent_type_ or first.ent_type_
+    if ent in ("DATE", "TIME") and not _names_a_time(doc, start, end):
+        return "count"  # the small model tags "between 20 and 30" as a date
     if ent in _NON_COUNT_ENTS:
         return {"DATE": "date", "TIME": "time", "MONEY": "money", "PERCENT": "percent",
                 "QUANTITY": "measure", "ORDINAL": "ordinal"}[ent]
     return "count"
+
+
+def _names_a_time(doc: Doc, start: int, end: int) -> bool:
+    """Does the DATE/TIME entity around the number hold a word of time ("the past 24 hours", "the
+    1980s") rather than only number words and range links?"""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None:
+        return False
+    return any(t.is_alpha and not _is_number_token(t) and t.lower_ not in _RANGE_FILLER for t in ent)
 
 
 def _range_end(doc: Doc, start: int, end: int, limit: int) -> tuple[int, int] | None:
@@ -250,8 +263,6 @@ def find_amounts(span: Span | Doc) -> list[Amount]:
             continue
         starts_a_million = tok.lower_ in ("a", "an") and i + 1 < hi and doc[i + 1].lower_ in _MULTIPLIERS
         if not (_is_number_token(tok) or starts_a_million) or (tok.lower_ in _MULTIPLIERS and not starts_a_million):
-            if _ORDINAL_DIGITS.match(tok.lower_) or tok.lower_ in _ORDINAL_WORDS:
-                out.append(Amount(0, "exact", "ordinal", i, i + 1, i))
             i += 1
             continue
         end = _number_end(doc, i + 1 if starts_a_million else i, hi)
