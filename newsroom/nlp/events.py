@@ -83,9 +83,18 @@ _NEEDS_ACT_OBJECT = {
     "pass": {"resolution", "draft", "measure", "bill"},
     "approve": {"resolution", "draft", "measure", "bill"} | _AID_OBJECTS,
 }
+# Verbs that name no act of their own: being, having, saying, thinking, seeming, going on.
+_NOT_ACTS = {"be", "have", "do", "report", "believe", "think", "know", "expect", "see", "seem", "appear",
+             "remain", "continue", "become", "come", "go", "get", "show", "describe", "want", "need", "try",
+             "begin", "start", "end", "mark", "say", "tell", "add", "note", "write", "post", "cite", "quote",
+             "hear", "learn", "feel", "look", "wait", "stay", "live", "die", "suffer", "face", "receive",
+             "suggest", "argue", "acknowledge", "admit", "express", "explain", "predict", "estimate",
+             "indicate", "signal", "hope", "fear", "question", "ask", "discuss", "comment", "describe"}
+_DAY_WORD_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
+                          r"|overnight|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # What 'strike' and 'hit' take when they are no blows.
 _NOT_BLOWS = {"deal", "agreement", "accord", "note", "tone", "balance", "chord", "record", "compromise",
-              "bargain", "target", "snag", "roadblock", "wall", "home"}
+              "bargain", "snag", "roadblock"}
 # A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
 _HARM_ONLY = {"kill", "hit", "destroy", "target"}
 # Statements made on an occasion by their very verb.
@@ -115,7 +124,8 @@ _HABITUAL = {"long", "repeatedly", "often", "regularly", "frequently", "routinel
              "always", "never", "continually"}
 # Nouns that make a subject an armed actor even without a name: "Israeli forces stormed".
 _ARMED_NOUNS = {"force", "troop", "army", "military", "soldier", "jet", "warplane", "militant", "fighter",
-                "drone", "tank", "navy", "gunman", "settler", "police", "aircraft"}
+                "drone", "tank", "navy", "gunman", "settler", "police", "aircraft", "operative", "missile",
+                "rocket", "shell", "artillery", "bomb", "mortar"}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PLACE_PREPS = {"in", "to", "at", "near", "into", "on", "across", "toward", "towards", "from"}
@@ -202,7 +212,7 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
     """The acts of one sentence: one per kind, dated ones first; a statement only when it is the
     sentence's only act or was made on a day of its own."""
     triggers = [(t, k) for t in sent if (k := _trigger_kind(t))]
-    if not triggers:
+    if not triggers and not _DAY_WORD_RE.search(sent.text):
         return []
     quoted = _quoted_ranges(sent)
     all_times = _times_with_tokens(sent, published)
@@ -227,12 +237,48 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
         if cand.kind not in found or found[cand.kind].when is None:
             found[cand.kind] = cand
     found = _one_act_per_anchor(_merge_purposes(found))
+    if not found:
+        other = _other_act(sent, times, actors)
+        return [other] if other is not None else []
     statement = found.get("statement")
     if statement is not None and len(found) > 1:
         other_days = {c.when.date for k, c in found.items() if k != "statement" and c.when is not None}
         if statement.when is None or statement.when.date is None or statement.when.date in other_days:
             del found["statement"]
     return [found[k] for k in _KIND_ORDER if k in found]
+
+
+def _other_act(sent: Span, times: list[tuple[TimeExpression, Token]], actors: ActorIndex) -> _Candidate | None:
+    """Any other act a state, an organisation or an armed force did on a named day: 'Israeli
+    forces dropped new leaflets on Tuesday', 'Hamas released 24 hostages on Friday'."""
+    for expr, root in times:
+        if expr.date is None:
+            continue
+        verb = root.head.head if root.head.pos_ == "ADP" else root.head
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma in _NOT_ACTS or lemma in _VERB_TYPE or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            continue
+        if _negated(verb) or not _actual(verb, expr):
+            continue
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        doers = [g for d in doers for g in (d.children if d.dep_ == "agent" else [d])]
+        if not any(w.ent_type_ in ("GPE", "ORG", "NORP") or w.lemma_.lower() in _ARMED_NOUNS
+                   for d in doers for w in _head_words(d)):
+            continue
+        return _Candidate("other", verb, verb, expr, _subject_actors(verb, sent, actors))
+    return None
+
+
+def _head_words(noun: Token) -> list[Token]:
+    """A noun phrase without its appositions and clauses: 'hundreds of Hamas operatives', not
+    'one of his colleagues at Palestine TV, Salman Al-Bashir'."""
+    words = [noun] + [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words += [w for g in prep.children if g.dep_ == "pobj" for w in _head_words(g)]
+    return words
 
 
 def _quoted_plans(sent: Span, triggers: list[tuple[Token, str]], times: list[tuple[TimeExpression, Token]],
