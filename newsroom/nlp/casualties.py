@@ -71,6 +71,8 @@ _REFUGE_VERBS = {"seek", "find", "take"}
 _REFUGE_WORDS = {"refuge", "shelter", "sanctuary"}
 # A killing that is only threatened counts people at risk.
 _THREAT_VERBS = {"threaten", "risk"}
+_FACE_VERBS = {"face", "confront"}
+_PERILS = {"famine", "starvation", "hunger", "death", "risk"}
 _MODAL_AUX = {"could", "might", "may"}
 # "the death toll rose to 700", "the number of soldiers killed had reached 177", "the dead included".
 _TOLL_VERBS = {
@@ -196,10 +198,15 @@ def _modifier_category(head: Token, amount: Amount) -> tuple[str, Token] | None:
                 cat = _VERB_CATEGORIES[_lemma(child)]
             if cat:
                 return cat, child
-        if child.dep_ == "prep" and child.lower_ == "at":
-            if any(_lemma(g) == "risk" for g in child.children):
-                return "at_risk", child
+        if child.dep_ == "prep" and _at_risk(child):
+            return "at_risk", child
     return None
+
+
+def _at_risk(prep: Token) -> bool:
+    """"at risk of famine", "on the brink of starvation"."""
+    return any((prep.lower_ == "at" and _lemma(g) == "risk") or (prep.lower_ == "on" and _lemma(g) == "brink")
+               for g in prep.children)
 
 
 def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
@@ -220,6 +227,10 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
             return "hostage", child
         if lemma in _REFUGE_VERBS and child.dep_ == "dobj" and child.lower_ in _REFUGE_WORDS:
             return "displaced", child
+        if child.dep_ == "prep" and _at_risk(child):
+            return "at_risk", child
+        if lemma in _FACE_VERBS and child.dep_ == "dobj" and any(_lemma(t) in _PERILS for t in child.subtree):
+            return "at_risk", child  # "1.1 million people face catastrophic hunger"
         if child.dep_ == "xcomp" and depth < 3:
             found = _complement_category(child, depth + 1)
             if found:
@@ -678,6 +689,7 @@ def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> 
     memory = _SourceMemory()
     seen: set[tuple] = set()
     seen_counts: set[tuple[int, str]] = set()
+    seen_values: set[int] = set()
     records: list[tuple[Casualty, tuple]] = []
     headline: list[tuple[Span, list[Figure], dict[int, str]]] = []
     for sent in line_sentences(doc):
@@ -691,10 +703,11 @@ def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> 
         for fig in figures:
             key = _key(fig)
             count_key = (fig.amount.value, fig.category)
-            if key in seen or (count_key in seen_counts and _is_anaphoric(fig.head, fig.amount)):
+            if key in seen or (fig.amount.value in seen_values and _is_anaphoric(fig.head, fig.amount)):
                 continue
             seen.add(key)
             seen_counts.add(count_key)
+            seen_values.add(fig.amount.value)
             records.append((_record(fig, sent, sources, published), key))
     for sent, figures, sources in headline:  # a headline's figure counts only if the body omits it
         for fig in figures:

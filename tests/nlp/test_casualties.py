@@ -1,0 +1,130 @@
+"""Casualty figures (newsroom.nlp.casualties): what is counted, in which category, on whose word."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsroom.nlp.actors import resolve_actors
+from newsroom.nlp.casualties import extract_casualties
+from newsroom.nlp.pipeline import load_nlp
+
+FRIDAY = date(2024, 3, 22)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _extract(nlp, text: str, published: date | None = FRIDAY):
+    doc = nlp(text)
+    return extract_casualties(doc, published, resolve_actors(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 12 people were killed in an airstrike on a school on Tuesday, health officials said.",
+         [(12, "at_least", "killed")]),
+        ("The army said it had detained 60 suspects in overnight raids across the West Bank.",
+         [(60, "exact", "arrested")]),
+        ("Gunmen abducted 14 farm workers near the border.", [(14, "exact", "hostage")]),
+        ("Militants are still holding 98 hostages, the prime minister's office said.", [(98, "exact", "hostage")]),
+        ("Officials said 212 people are being held hostage in the tunnels.", [(212, "exact", "hostage")]),
+        ("Nearly 1.7 million people have been displaced by the fighting, the UN agency said.",
+         [(1_700_000, "about", "displaced")]),
+        ("Some 700 people are still missing under the rubble.", [(700, "about", "missing")]),
+        ("Aid agencies warned that famine could kill 500,000 people by the summer.", [(500_000, "exact", "at_risk")]),
+        ("More than 2 million people are at risk of famine, the agency warned.", [(2_000_000, "more_than", "at_risk")]),
+        ("A shell struck the market, killing nine people and wounding 23 others.",
+         [(9, "exact", "killed"), (23, "exact", "injured")]),
+        ("The ministry said 54 people had been killed and 102 injured over the previous 24 hours.",
+         [(54, "exact", "killed"), (102, "exact", "injured")]),
+        ("Twenty-one soldiers — 17 reservists and four conscripts — were killed in the collapse.",
+         [(21, "exact", "killed"), (17, "exact", "killed"), (4, "exact", "killed")]),
+        ("A 16-year-old was shot dead at a checkpoint near Nablus.", [(1, "exact", "killed")]),
+        ("Two of the journalists were killed and a third was wounded.", [(2, "exact", "killed"), (1, "exact", "injured")]),
+        ("The death toll from the earthquake has risen to 3,400.", [(3400, "exact", "killed")]),
+        ("Rescuers recovered 38 bodies from the collapsed building.", [(38, "exact", "killed")]),
+        ("Three gunmen killed five shoppers in the attack.", [(5, "exact", "killed")]),
+        ("Troops killed over 90 fighters and arrested over 200 others in the raid.",
+         [(90, "more_than", "killed"), (200, "more_than", "arrested")]),
+        ("Where 1.2 million people have sought refuge, shelters are overflowing.", [(1_200_000, "exact", "displaced")]),
+        ("Between 20 and 30 of the captives are thought to be dead.", [(20, "at_least", "killed")]),
+    ],
+)
+def test_figures(nlp, text, expected):
+    assert [(c.count, c.qualifier, c.category) for c in _extract(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it struck 450 targets and destroyed 12 tunnels.",
+        "Dozens were killed and hundreds of thousands have been wounded.",
+        "The 64-year-old minister resigned in 2019 after 12 years in office.",
+        "Riyadh pledged $40 million, while 80% of residents have fled their homes.",
+        "The enclave's 2.3 million residents are running out of clean water.",
+        "The truce will be extended by a day for every 10 hostages released.",
+        "The council voted 14 to 0, with one abstention, on Monday.",
+        "Four of the hospitals have stopped working, the agency said.",
+    ],
+)
+def test_no_figures(nlp, text):
+    assert _extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel has killed at least 31,000 people, according to the health ministry in the territory "
+         "controlled by Hamas.", ["health ministry in the territory controlled by Hamas"]),
+        ("The Israeli military said it had killed more than 90 fighters.", ["Israeli military"]),
+        ("According to a Reuters tally of official figures, 310 people have died.", ["Reuters tally of official figures"]),
+        ("Hospital officials said seven people were killed, with rescuers saying they pulled four bodies "
+         "from the rubble.", ["Hospital officials", "rescuers"]),
+        ("Five civilians were killed in the strike.", [None]),
+        # "the ministry" and "they" go back to the last attribution that was spelt out
+        ("The Ministry of Health in Gaza said the hospitals were full. The ministry said 40 people had been "
+         "killed overnight.", ["Ministry of Health in Gaza"]),
+        ("Rescue workers in Rafah said the shelters were full. They said 11 people were killed in the strike.",
+         ["Rescue workers in Rafah"]),
+    ],
+)
+def test_sources(nlp, text, expected):
+    assert [c.source for c in _extract(nlp, text)] == expected
+
+
+def test_record_fields(nlp):
+    text = "Talks resumed in Cairo.\nTwo men were killed by troops in Jenin on Wednesday, medics said."
+    (record,) = _extract(nlp, text)
+    assert (record.count, record.qualifier, record.category, record.who, record.source, record.place,
+            record.date) == (2, "exact", "killed", "men", "medics", "Jenin", "2024-03-20")
+    assert text[record.start:record.end] == record.evidence == (
+        "Two men were killed by troops in Jenin on Wednesday, medics said.")
+
+
+def test_a_period_start_fixes_no_day(nlp):
+    (record,) = _extract(nlp, "More than 400 Palestinians have been killed in the West Bank since Oct. 7.")
+    assert (record.count, record.place, record.date) == (400, "West Bank", None)
+
+
+def test_repeated_figure_is_counted_once(nlp):
+    text = ("Strike kills 12 in Rafah\n"
+            "An Israeli strike killed 12 people in Rafah on Tuesday, medics said.\n"
+            "The 12 people had been sheltering in a school.")
+    records = _extract(nlp, text)
+    assert [(r.count, r.category, r.evidence) for r in records] == [
+        (12, "killed", "An Israeli strike killed 12 people in Rafah on Tuesday, medics said.")]
+
+
+def test_headline_figure_kept_when_the_body_omits_it(nlp):
+    text = "Death toll rises to 300 in quake\nRescuers searched the rubble through the night."
+    assert [(r.count, r.category) for r in _extract(nlp, text)] == [(300, "killed")]
+
+
+def test_named_victim_counts_one(nlp):
+    records = _extract(nlp, "Omar Haddad, a photographer for a local agency, and six members of his family "
+                            "were killed in the strike.")
+    assert [(r.count, r.category, r.who) for r in records] == [(6, "killed", "members"), (1, "killed", "Omar Haddad")]
