@@ -42,6 +42,8 @@ _LOCATIVE_PREPS = frozenset({
     "in", "at", "from", "near", "to", "into", "across", "outside", "around", "toward", "towards",
     "through", "inside", "via", "throughout", "within", "between", "across", "off", "along",
 })
+# Verbs whose object is a place ("was due to visit Michigan", "troops entered Beitunia").
+_LOCATIVE_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "evacuate", "flee", "invade", "raid"})
 # Nouns that introduce a name as a place ("the village of Qusra", "the town of Beitunia").
 _PLACE_NOUNS = frozenset({
     "village", "town", "city", "camp", "area", "district", "province", "region", "neighbourhood",
@@ -173,7 +175,7 @@ def _locative(span: Span) -> bool:
     if i < 0:
         return False
     prev = doc[i]
-    if prev.lower_ in _LOCATIVE_PREPS:
+    if prev.lower_ in _LOCATIVE_PREPS or (prev.pos_ == "VERB" and prev.lemma_ in _LOCATIVE_VERBS):
         return True
     return prev.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACE_NOUNS
 
