@@ -163,8 +163,9 @@ def is_demonym(name: str) -> bool:
     Meant for names that did not resolve: the last word, less a demonym ending, begins a word of a
     known place. A bare word may also be the start of one ("Saudi", "Arab"); a longer name needs a
     real ending, so "Aida refugee camp" is not taken for a demonym of "camp"."""
-    words = place_key(name).split()
-    if not words:
+    key = place_key(name)
+    words = key.split()
+    if not words or key in _curated() or key in _country_index():
         return False
     last = words[-1]
     stems = _place_stems()

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsroom import geo
 from newsroom.records import Place
-from newsroom.resources import actors_table
+from newsroom.resources import actors_table, gazetteer
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Gazetteer kinds that are buildings: in the ruler so their names are not misread, never in `places`.
@@ -42,6 +42,7 @@ _LOCATIVE_PREPS = frozenset({
     "in", "at", "from", "near", "to", "into", "across", "outside", "around", "toward", "towards",
     "through", "inside", "via", "throughout", "within", "between", "across", "off", "along",
 })
+_LIST_WORDS = frozenset({"the", "and", "or", ","})
 # Verbs whose object is a place ("was due to visit Michigan", "troops entered Beitunia").
 _LOCATIVE_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "evacuate", "flee", "invade", "raid"})
 # Nouns that introduce a name as a place ("the village of Qusra", "the town of Beitunia").
@@ -53,6 +54,13 @@ _PLACE_NOUNS = frozenset({
 # Words that, after a place name, make it the name of a broadcaster, paper or company ("Palestine TV").
 _NAME_HEADS = frozenset({"TV", "Television", "Radio", "Times", "Post", "Airways", "Airlines", "Air", "News", "Today",
                          "Daily", "Herald", "Tribune", "Gazette", "Chronicle", "Journal"})
+# Nouns that name a settlement's type: "the village of X" makes X a place whatever the model tagged.
+_SETTLEMENT_NOUNS = frozenset({
+    "village", "town", "city", "camp", "neighbourhood", "neighborhood", "district", "suburb",
+    "governorate", "province", "municipality", "hamlet", "kibbutz", "moshav", "settlement",
+})
+# Labels the small model gives place names it does not know (Arabic village names come out PERSON or ORG).
+_MISREAD_LABELS = frozenset({"PERSON", "ORG"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _QUOTES = "\"'\u2018\u2019\u201c\u201d`"
 
@@ -65,13 +73,19 @@ class _Mention:
     geo: geo.Geo | None = None
 
 
+@lru_cache(maxsize=1)
+def _names_with_the() -> frozenset[str]:
+    """Gazetteer names whose "The" is part of the name ("The Hague")."""
+    return frozenset(n for row in gazetteer().itertuples() for n in [row.name, *row.aliases] if n.startswith("The "))
+
+
 def _clean(text: str) -> str:
     """Drop a leading "the", a trailing possessive, quotes and stray punctuation (not the last
     dot of an abbreviation: "U.S.")."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(_QUOTES + " ,;:()")
     if text.endswith(".") and "." not in text[:-1]:
         text = text[:-1]
-    if text.lower().startswith("the "):
+    if text.lower().startswith("the ") and text not in _names_with_the():
         text = text[4:]
     for end in _POSSESSIVE:
         if text.endswith(end) and len(text) > len(end) + 1:
@@ -131,9 +145,29 @@ def _non_place_actors() -> frozenset[str]:
     return frozenset(out)
 
 
-def _person_words(doc: Doc) -> frozenset[str]:
-    """Words of the article's PERSON names: "Arouri" tagged GPE is Saleh al-Arouri."""
-    return frozenset(w for e in doc.ents if e.label_ == "PERSON" for w in geo.place_key(e.text).split())
+def _person_words(doc: Doc, place_spans: set[tuple[int, int]]) -> frozenset[str]:
+    """Words of the article's PERSON names: "Arouri" tagged GPE is Saleh al-Arouri. PERSON spans
+    taken for places ("the village of Umm al-Khair") do not count."""
+    return frozenset(w for e in doc.ents if e.label_ == "PERSON" and (e.start, e.end) not in place_spans
+                     for w in geo.place_key(e.text).split())
+
+
+def _after_settlement_noun(span: Span) -> bool:
+    """"the village of X", "the town of X"."""
+    i = span.start
+    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _SETTLEMENT_NOUNS
+
+
+def _misread_place(span: Span, context: Counter) -> bool:
+    """A PERSON or ORG span that is a place: named as a settlement ("the village of Umm al-Khair"),
+    or used as a place ("in Qabatiya") and a city of that name lies in a country the article
+    already places things in."""
+    if _after_settlement_noun(span):
+        return True
+    if not _locative(span):
+        return False
+    hit = geo.city(_clean(span.text), context)
+    return hit is not None and context.get(hit.country, 0) > 0
 
 
 def _inside_name(span: Span) -> bool:
@@ -170,14 +204,15 @@ def _locative(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
         return False
     i = span.start - 1
-    while i >= 0 and doc[i].lower_ in _MODIFIERS | {"the"}:
+    # back over modifiers and over the places listed before this one ("in Jenin, Tubas and Qabatiya")
+    while i >= 0 and (doc[i].lower_ in _MODIFIERS | _LIST_WORDS or doc[i].ent_type_ in _PLACE_LABELS):
         i -= 1
     if i < 0:
         return False
     prev = doc[i]
     if prev.lower_ in _LOCATIVE_PREPS or (prev.pos_ == "VERB" and prev.lemma_ in _LOCATIVE_VERBS):
         return True
-    return prev.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACE_NOUNS
+    return prev.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACE_NOUNS | _SETTLEMENT_NOUNS
 
 
 def _resolve_rest(mentions: list[_Mention], context: Counter, person_words: frozenset[str]) -> None:
@@ -209,10 +244,14 @@ def extract_places(doc: Doc) -> list[Place]:
         written, hit = _written_and_geo(ent)
         if written:
             mentions.append(_Mention(written, ent.label_, ent, hit))
+    context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
+    for ent in doc.ents:
+        if ent.label_ in _MISREAD_LABELS and _misread_place(ent, context):
+            mentions.append(_Mention(_clean(ent.text), "GPE", ent))
     if not mentions:
         return []
-    context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
-    person_words = _person_words(doc)
+    mentions.sort(key=lambda m: m.span.start)
+    person_words = _person_words(doc, {(m.span.start, m.span.end) for m in mentions})
     _resolve_rest(mentions, context, person_words)
     locative_names = {geo.place_key(m.written) for m in mentions
                       if m.geo is None and _plausible(m, person_words) and _locative(m.span)}
