@@ -93,8 +93,13 @@ _NOT_ACTS = {"be", "have", "do", "report", "believe", "think", "know", "expect",
 _DAY_WORD_RE = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today"
                           r"|overnight|tonight|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # What 'strike' and 'hit' take when they are no blows.
-_NOT_BLOWS = {"deal", "agreement", "accord", "note", "tone", "balance", "chord", "record", "compromise",
+_NOT_BLOWS = {"deal", "agreement", "accord", "note", "tone", "tune", "balance", "chord", "record", "compromise",
               "bargain", "snag", "roadblock"}
+# Verbs of attack that, aimed at a person, are criticism.
+_WORDY_BLOWS = {"attack", "target", "pound", "hit", "strike", "slam", "blast", "hammer", "assail"}
+# An 'operation' is military only with a word that says so.
+_MILITARY_WORDS = {"military", "ground", "air", "aerial", "naval", "army", "armed", "special", "its", "their",
+                   "israeli", "russian", "ukrainian", "counterterrorism", "counter-terrorism", "offensive"}
 # A verb of harm counts alone only with a day; otherwise it needs its means ("in an airstrike").
 _HARM_ONLY = {"kill", "hit", "destroy", "target"}
 # Statements made on an occasion by their very verb.
@@ -309,8 +314,21 @@ def _trigger_kind(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return _VERB_TYPE.get(lemma)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+        if lemma == "operation" and not any(c.lower_ in _MILITARY_WORDS or c.ent_type_ in ("NORP", "GPE")
+                                            for c in token.children):
+            return None  # "a joint operation with the authorities", "a sting operation"
+        if lemma in ("attack", "strike") and _aimed_at_person(token):
+            return None  # "a pre-emptive attack against Obama"
         return _NOUN_TYPE.get(lemma)  # not "aid workers", "call centre", "strike group"
     return None
+
+
+def _aimed_at_person(noun: Token) -> bool:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against"):
+            if any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in prep.children):
+                return True
+    return False
 
 
 def _proto(token: Token, kind: str, times: list[tuple[TimeExpression, Token]]) -> tuple[Token, str, Token] | None:
@@ -365,6 +383,8 @@ def _verb_counts(verb: Token, kind: str) -> bool:
     if lemma in ("strike", "hit") and any(w.lemma_.lower() in _NOT_BLOWS for c in verb.children
                                           if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree):
         return False  # "struck a deal", "hit a record"
+    if lemma in _WORDY_BLOWS and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
+        return False  # "Reid has been pounding Trump", "attacked the senator": words, not weapons
     wanted = _NEEDS_ACT_OBJECT.get(lemma)
     if wanted is not None:
         if lemma in _AID_VERBS and verb.dep_ == "relcl":

@@ -83,8 +83,10 @@ def test_events_and_their_dates(nlp, text, published, expected):
         # descriptions and bylines
         "The group, funded by Iran, operates across the border.",
         "Jane Roe contributed reporting.",
-        # "struck a deal" is no blow
+        # "struck a deal" is no blow, nor is attacking a rival at a debate
         "Negotiators struck a deal after weeks of talks, officials in Doha said.",
+        "Ted Cruz attacked Donald Trump at the debate on Tuesday.",
+        "Customs officers found the tunnel on Monday in a joint operation with the police.",
     ],
 )
 def test_no_event(nlp, text):
