@@ -41,6 +41,8 @@ _VERB_CATEGORIES = {
     "abduct": "hostage", "kidnap": "hostage",
     "displace": "displaced", "uproot": "displaced", "confine": "displaced",
 }
+# "Two people were hurt" is an injury; "a plan that hurt one candidate" is not.
+_PASSIVE_ONLY = {"hurt"}
 # Verbs whose subject is the casualty.
 _INTRANSITIVE_CATEGORIES = {
     "die": "killed", "perish": "killed", "flee": "displaced", "shelter": "displaced",
@@ -79,6 +81,7 @@ _TOLL_VERBS = {
     "rise", "reach", "pass", "stand", "climb", "hit", "top", "exceed", "surpass", "increase", "jump",
     "soar", "be", "near", "approach", "include", "total", "grow", "mount",
 }
+_TOLL_PREPS = {"to", "at", "of", "past", "beyond", "above"}
 _TOLL_SIGNALS = {"death": "killed", "toll": "killed", "fatality": "killed", "dead": "killed",
                  "kill": "killed", "injury": "injured", "injure": "injured", "wound": "injured",
                  "wounded": "injured"}
@@ -189,8 +192,8 @@ def _state_category(tok: Token) -> str | None:
 def _modifier_category(head: Token, amount: Amount) -> tuple[str, Token] | None:
     """"54 injured", "people killed in the strike", "1 million people displaced", "at risk of famine"."""
     for child in head.children:
-        if child.i < amount.start and child.dep_ == "amod" and _state_category(child):
-            return _state_category(child), child
+        if child.i < head.i and child.dep_ == "amod" and _state_category(child):
+            return _state_category(child), child  # "300 wounded people", "1 million displaced persons"
         if child.i > head.i and child.dep_ in ("acl", "amod", "relcl") and child.i - head.i <= 8:
             cat = _state_category(child) if child.dep_ != "relcl" else None
             if child.dep_ == "relcl" and _lemma(child) in _VERB_CATEGORIES and any(
@@ -216,13 +219,15 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
     lemma = _lemma(verb)
     if verb.lower_ in _STATE_CATEGORIES and verb.tag_ in ("VBG", "JJ"):  # "said to be missing"
         return _STATE_CATEGORIES[verb.lower_], verb
-    if lemma in _VERB_CATEGORIES:
+    if lemma in _VERB_CATEGORIES and (lemma not in _PASSIVE_ONLY or _is_passive(verb)):
         return _VERB_CATEGORIES[lemma], verb
-    if lemma in _INTRANSITIVE_CATEGORIES:
-        return _INTRANSITIVE_CATEGORIES[lemma], verb
+    if lemma in _INTRANSITIVE_CATEGORIES and not any(c.dep_ == "dobj" for c in verb.children):
+        return _INTRANSITIVE_CATEGORIES[lemma], verb  # "people fled", not "offered to shelter them"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "advmod", "attr", "ccomp") and child.lower_ in _STATE_CATEGORIES:
             return _STATE_CATEGORIES[child.lower_], child
+        if lemma == "lose" and child.dep_ == "dobj" and _lemma(child) in ("life", "lives"):
+            return "killed", child  # "12 people lost their lives"
         if lemma in _CAPTOR_VERBS and child.lower_ in _CAPTIVE_WORDS:
             return "hostage", child
         if lemma in _REFUGE_VERBS and child.dep_ == "dobj" and child.lower_ in _REFUGE_WORDS:
@@ -243,11 +248,14 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
     return None
 
 
-def _toll_category(verb: Token) -> tuple[str, Token] | None:
-    """"The death toll has risen to 700": the casualty word sits in the subject."""
-    if _lemma(verb) not in _TOLL_VERBS:
+def _toll_category(verb: Token, target: bool = False) -> tuple[str, Token] | None:
+    """"The death toll has risen to 700": the casualty word sits in the subject. With `target`
+    (the number is "to N" / "at N" of the verb) any verb will do, and the object counts too:
+    "bringing the death toll to 45", "the ministry put the toll at 20,000"."""
+    if not target and _lemma(verb) not in _TOLL_VERBS:
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    deps = ("nsubj", "nsubjpass", "dobj") if target else ("nsubj", "nsubjpass")
+    subjects = [c for c in verb.children if c.dep_ in deps]
     if not subjects and verb.dep_ in ("advcl", "relcl", "acl") and verb.head.pos_ == "NOUN":
         subjects = [verb.head]  # "the death toll until Saturday was over 220", parsed upside down
     for subject in subjects:
@@ -326,8 +334,8 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             if prep == "of" and grand.pos_ in ("NOUN", "PROPN"):
                 cat = _noun_category(grand)
                 return (cat, grand) if cat else None
-            if prep in ("to", "at", "of") and grand.pos_ in ("VERB", "AUX"):
-                return _toll_category(grand)
+            if prep in _TOLL_PREPS and grand.pos_ in ("VERB", "AUX"):
+                return _toll_category(grand, target=prep != "of")
             return None
         if dep == "punct":
             return None

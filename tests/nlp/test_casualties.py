@@ -52,6 +52,11 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
          [(90, "more_than", "killed"), (200, "more_than", "arrested")]),
         ("Where 1.2 million people have sought refuge, shelters are overflowing.", [(1_200_000, "exact", "displaced")]),
         ("Between 20 and 30 of the captives are thought to be dead.", [(20, "at_least", "killed")]),
+        ("More than 1 million displaced persons live in the camps.", [(1_000_000, "more_than", "displaced")]),
+        ("The strike on the shelter brought the death toll to 45.", [(45, "exact", "killed")]),
+        ("The ministry put the toll at 20,000 on Sunday.", [(20_000, "exact", "killed")]),
+        ("Eight migrants lost their lives when the boat capsized.", [(8, "exact", "killed")]),
+        ("Two passers-by were hurt by flying glass.", [(2, "exact", "injured")]),
     ],
 )
 def test_figures(nlp, text, expected):
@@ -69,6 +74,8 @@ def test_figures(nlp, text, expected):
         "The truce will be extended by a day for every 10 hostages released.",
         "The council voted 14 to 0, with one abstention, on Monday.",
         "Four of the hospitals have stopped working, the agency said.",
+        "Critics said the rules hurt one candidate more than the others.",
+        "One neighbour offered to shelter the family for the winter.",
     ],
 )
 def test_no_figures(nlp, text):
