@@ -247,9 +247,11 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
         return [other] if other is not None else []
     statement = found.get("statement")
     if statement is not None and len(found) > 1:
-        other_days = {c.when.date for k, c in found.items() if k != "statement" and c.when is not None}
-        if statement.when is None or statement.when.date is None or statement.when.date in other_days:
-            del found["statement"]
+        others = [c for k, c in found.items() if k != "statement"]
+        other_days = {c.when.date if c.when is not None else None for c in others}
+        if statement.when is None or statement.when.date is None or statement.when.date in other_days \
+                or None in other_days:
+            del found["statement"]  # the remark only reports the act, unless both have days of their own
     return [found[k] for k in _KIND_ORDER if k in found]
 
 
@@ -380,9 +382,11 @@ def _verb_counts(verb: Token, kind: str) -> bool:
         return False
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         return False  # "a group funded by Iran", "Israelis killed by soldiers": a description
-    if lemma in ("strike", "hit") and any(w.lemma_.lower() in _NOT_BLOWS for c in verb.children
-                                          if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree):
-        return False  # "struck a deal", "hit a record"
+    if lemma in ("strike", "hit") and (
+        any(w.lemma_.lower() in _NOT_BLOWS for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for w in c.subtree)
+        or verb.dep_ in ("acl", "relcl", "appos", "advcl", "amod") and verb.head.lemma_.lower() in _NOT_BLOWS
+    ):
+        return False  # "struck a deal", "the agreement, struck after long talks", "hit a record"
     if lemma in _WORDY_BLOWS and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
         return False  # "Reid has been pounding Trump", "attacked the senator": words, not weapons
     wanted = _NEEDS_ACT_OBJECT.get(lemma)
