@@ -52,6 +52,12 @@ _ROLE_SYNONYMS = {
     "premier": ("prime minister", "premier"),
     "envoy": ("ambassador", "envoy"),
 }
+# Role nouns held by one person ("spokesman Nate Evans").
+_PERSON_ROLES = frozenset("""
+spokesman spokeswoman spokesperson minister president secretary ambassador envoy diplomat chief
+leader premier governor mayor general commander official adviser advisor director senator
+representative journalist reporter correspondent analyst professor resident witness doctor
+""".split())
 _CITY_KINDS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "port"}
 # Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
@@ -192,6 +198,19 @@ class ActorIndex:
             i -= 1
         return first
 
+    def recent(self, token_i: int, types: tuple[str, ...] = _ACTOR_TYPES, window: int = 250) -> list[Mention]:
+        """Mentions of `types` ending before token `token_i`, nearest first, within `window` tokens."""
+        out = []
+        i = bisect_left(self._starts, token_i) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if token_i - m.end > window:
+                break
+            if m.type in types and m.end <= token_i:
+                out.append(m)
+            i -= 1
+        return out
+
     def role(self, phrase: str) -> str | None:
         """The person an article introduced with this role ("prime minister", "top diplomat")."""
         phrase = phrase.lower().strip()
@@ -231,6 +250,8 @@ def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
         if surface in capitals and ent.root.dep_ in _SUBJECT_DEPS:
             return "country"
         return None
+    if label in ("ORG", "GPE") and _is_named_role_holder(ent):
+        return "person"
     if label == "NORP":
         return "group" if ent.root.pos_ in ("NOUN", "PROPN") and ent.root.dep_ not in ("amod", "compound") else None
     if label == "PERSON":
@@ -243,14 +264,28 @@ def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
     return _LABEL_TYPES.get(label)
 
 
+def _is_named_role_holder(ent: Span) -> bool:
+    """ "the spokesman, Nate Evans" or "spokesman Nate Evans": a name beside a role is a person,
+    whatever the tagger said."""
+    root = ent.root
+    if len(ent) < 2 or not all(t.is_title or t.text == "-" for t in ent):
+        return False
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PERSON_ROLES:
+        return True
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.lemma_.lower() in _PERSON_ROLES and prev.dep_ == "compound"
+
+
 def _person_key(text: str) -> list[str]:
     name, _ = strip_title(text)
     return [w.lower().strip(".,") for w in name.split()]
 
 
-def _join_people(people: list[tuple[int, str]]) -> dict[int, str]:
-    """Mention position -> full name: a short name joins the nearest earlier full name that ends
-    with it (or the first later one), and spelling variants of one full name join its first form."""
+def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, str]:
+    """Mention position -> full name. A short name ("Blinken", "Mr. Blinken") joins the full name
+    of the article that ends with it; when several do (a leader and his relatives), the curated
+    one, else the first introduced, since a bare surname is kept for the main figure. Spelling
+    variants of one full name (a middle initial) join its first form."""
     fulls = [(pos, name) for pos, name in people if len(name.split()) >= 2]
     out: dict[int, str] = {}
     first_form: dict[tuple[str, str], str] = {}
@@ -261,13 +296,12 @@ def _join_people(people: list[tuple[int, str]]) -> dict[int, str]:
         if pos in out:
             continue
         key = name.lower().split()
-        best = None
-        for fpos, full in fulls:
-            fwords = full.lower().split()
-            if len(fwords) > len(key) and fwords[-len(key):] == key:
-                if fpos <= pos or best is None:
-                    best = out[fpos]
-        out[pos] = best or name
+        matches = [out[fpos] for fpos, full in fulls
+                   if len(full.split()) > len(key) and full.lower().split()[-len(key):] == key]
+        if not matches:
+            out[pos] = name
+            continue
+        out[pos] = next((m for m in matches if m in curated), matches[0])
     return out
 
 
@@ -306,9 +340,9 @@ def resolve_actors(doc: Doc) -> ActorIndex:
         fixed.append((ent, kind))
     people = []
     for ent, kind in fixed:
-        if kind == "person" and not ent.ent_id_:
-            people.append((ent.start, strip_title(ent.text)[0]))
-    joined = _join_people(people)
+        if kind == "person":
+            people.append((ent.start, ent.ent_id_ or strip_title(ent.text)[0]))
+    joined = _join_people(people, {n for n, t in curated_types.items() if t == "person"})
     _, capitals = _countries()
     for ent, kind in fixed:
         surface = _POSSESSIVE.sub("", ent.text).strip()

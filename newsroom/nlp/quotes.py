@@ -23,7 +23,7 @@ pronouns, and job titles taken for names.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +55,11 @@ retort counter boast brag recount hail implore plead appeal request advise order
 disclose notify indicate quote read signal agree affirm proclaim announce denounce dismiss reject
 express voice tout lash chide scold rebuke assure reassure vowed wonder speculate estimate
 """.split())
+# Verbs that report a judgement rather than words: a cue only when no plain reporting verb is there.
+_EVALUATIVE_VERBS = frozenset("""
+condemn criticize criticise praise welcome blast slam decry denounce dismiss reject accuse hail
+lament chide scold rebuke
+""".split())
 # Verbs that are cues only right next to the quote ("he continued, ..."), not across a clause.
 _WEAK_CUE_VERBS = frozenset("continue begin go think believe feel put sum explain".split())
 # Reporting nouns that name a speaker through their owner or a "from"/"by" phrase.
@@ -67,17 +72,24 @@ assessment view verdict response reply announcement pledge promise vow threat or
 _SOURCE_NOUNS = frozenset("""
 document report study statement article survey poll paper letter resolution draft text website ad
 video sign headline memo email tweet post book law bill order ruling complaint lawsuit indictment
-filing transcript release communique declaration agreement proposal plan
+filing transcript release communique declaration agreement proposal plan cover piece message
 """.split())
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "dep", "prep", "pobj", "parataxis"}
+_ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# Verbs whose passive subject is still the speaker ("he was quoted as saying", "she was heard").
+_PASSIVE_SPEAKER_VERBS = {"quote", "hear", "record", "overhear"}
 _RELATIVE_WORDS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_PRONOUN_WINDOW = 250  # tokens back to look for a pronoun's antecedent
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
-_NP_DROP_DEPS = {"det", "punct", "relcl", "acl", "appos", "cc", "conj", "advmod", "prep", "predet", "case"}
-_NP_KEEP_PREPS = {"of", "for", "in", "at", "from"}
+_NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
+_CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct"}
+# Definite nouns that stand for the organisation named just before ("the group said").
+_ORG_ANAPHORS = frozenset("group organization organisation agency ministry movement watchdog militia army military".split())
 _ROLE_HINTS = frozenset("""
 minister president secretary spokesman spokeswoman spokesperson ambassador envoy diplomat chief
 leader premier governor mayor general commander king emir prince senator chairman official adviser
@@ -214,12 +226,11 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         if child.dep_ in _SUBJECT_DEPS:
             if child.i in inside:
                 return _adjacent_np(verb, inside)
-            if child.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl":
-                return verb.head
-            if child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "tell", "ask", "inform"):
-                # "X was quoted as saying", but "reporters were told by X"
-                agent = _agent(verb)
-                return agent or (child if verb.lemma_ == "quote" else None)
+            if child.lower_ in _RELATIVE_WORDS:
+                return verb.head if verb.dep_ == "relcl" else _antecedent(child)
+            if child.dep_ == "nsubjpass":
+                # "X was quoted as saying", but "the draft was written by X", "reporters were told"
+                return _agent(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER_VERBS else None)
             return child
     agent = _agent(verb)
     if agent is not None:
@@ -236,19 +247,37 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
 
 
 def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
-    """The head of the noun phrase right after the verb ("said Mr. Smith") or, failing that, right
-    before it ("Mr. Smith, 55, said"), outside quotes."""
+    """The subject the parser missed: a name or pronoun right before the verb ("Mr. Smith said"),
+    else the noun phrase right after it ("..., said Mr. Smith"), else a noun right before it."""
     doc = verb.doc
-    j = verb.i + 1
-    while j < len(doc) and doc[j].pos_ in ("ADV", "PUNCT") and doc[j].i not in inside and doc[j].text not in ".;":
-        j += 1
-    if j < len(doc) and j not in inside and doc[j].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"):
-        return _np_head(doc[j], inside)
-    j = verb.i - 1
-    while j >= 0 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].dep_ == "neg") and j not in inside:
+    before = verb.i - 1
+    while before >= 0 and before not in inside and (doc[before].pos_ in ("ADV", "AUX", "PART") or doc[before].dep_ == "neg"):
+        before -= 1
+    after = verb.i + 1
+    while after < len(doc) and after not in inside and doc[after].pos_ in ("ADV", "PUNCT") and doc[after].text not in ".;":
+        after += 1
+    candidates = []
+    if before >= 0 and before not in inside:
+        candidates.append(doc[before])
+    if after < len(doc) and after not in inside:
+        candidates.append(doc[after])
+    for t in candidates:
+        if t.pos_ == "PRON" or t.ent_type_ in _ACTOR_ENTS:
+            return _np_head(t, inside)
+    for t in candidates[::-1]:
+        if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") and t.ent_type_ not in _TIME_ENTS:
+            return _np_head(t, inside)
+    return None
+
+
+def _antecedent(rel: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the nearest noun before it that is not a date."""
+    j = rel.i - 1
+    while j >= 0 and rel.i - j <= 10:
+        t = rel.doc[j]
+        if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _TIME_ENTS:
+            return t
         j -= 1
-    if j >= 0 and j not in inside and doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
-        return _np_head(doc[j], inside)
     return None
 
 
@@ -299,6 +328,14 @@ def _noun_owner(noun: Token) -> Token | None:
 
 
 @dataclass
+class _Context:
+    """What attribution knows of the article so far."""
+
+    inside: frozenset[int]  # tokens inside quotation marks
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (token, speaker) of earlier quotes
+
+
+@dataclass
 class _Cue:
     token: Token
     speaker: Token | None
@@ -329,7 +366,8 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
             continue
         lemma = tok.lemma_.lower()
         if _is_cue_verb(tok):
-            out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1)))
+            out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1),
+                            weak=lemma in _EVALUATIVE_VERBS))
         elif tok.pos_ == "VERB" and lemma in _WEAK_CUE_VERBS:
             d = _distance(tok, q0, q1)
             if d <= 4:
@@ -353,104 +391,112 @@ def _best_cue(cues: list[_Cue]) -> _Cue | None:
 
 
 def _np_text(head: Token) -> str:
-    """A readable noun phrase for an unnamed speaker: "a Hamas official" -> "Hamas official"."""
-    keep = []
-
-    def walk(t: Token) -> None:
-        for c in t.lefts:
-            if c.dep_ not in _NP_DROP_DEPS and c.dep_ != "poss" or (c.dep_ == "poss" and c.pos_ != "PRON"):
-                walk(c)
+    """A short noun phrase for an unnamed speaker: its modifiers and head, without determiners,
+    prepositional phrases or clauses ("a senior Hamas official in Doha" -> "senior Hamas official")."""
+    keep = [head]
+    stack = [c for c in head.lefts if c.dep_ in _NP_MODIFIER_DEPS]
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "poss" and t.pos_ == "PRON":
+            continue
         keep.append(t)
-        for c in t.rights:
-            if c.dep_ == "prep" and c.lower_ in _NP_KEEP_PREPS and c.i - head.i <= 2:
-                keep.append(c)
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        walk(g)
-            elif c.dep_ in ("compound", "amod", "case", "nummod"):
-                walk(c)
-
-    walk(head)
+        stack.extend(c for c in t.children if c.dep_ in _NP_MODIFIER_DEPS | {"case"})
     keep.sort(key=lambda t: t.i)
-    text = " ".join(t.text for t in keep)
-    text = re.sub(r" (['’]s?)\b", r"\1", text)
-    return text.strip()
+    return "".join(t.text_with_ws for t in keep).strip()
 
 
-def _resolve_pronoun(tok: Token, actors: ActorIndex, previous: list[tuple[int, str]]) -> str | None:
-    """He/she -> the nearest person named before; it -> the nearest organisation or country.
-    A person who spoke in a recent quote wins over a person merely mentioned."""
+def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
+    """He/she -> a person named before; it -> an organisation or country; they -> a group or
+    organisation close by. Among the candidates (nearest first, never inside a quotation), the
+    subject of this or the previous sentence wins, then someone who spoke in a recent quote, then a
+    full name over a lone word the tagger may have misread."""
     low = tok.lower_
     if low in _PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
     elif low in _THING_PRONOUNS:
-        types = ("organization", "country")
+        types = ("organization", "country", "group")
     elif low in _PLURAL_PRONOUNS:
-        types = ("group", "organization")
-        m = actors.before(tok.i, types, window=40)
+        m = actors.before(tok.i, ("group", "organization", "country"), window=40)
         return m.name if m else None
     else:
         return None
-    subjects = {t.i for t in tok.doc[max(0, tok.i - 400): tok.i] if t.dep_ in ("nsubj", "nsubjpass") and t.ent_type_}
-    m = actors.before(tok.i, types, window=400, prefer=None)
-    if m is None:
+    cands = [m for m in actors.recent(tok.i, types, window=_PRONOUN_WINDOW) if m.start not in ctx.inside]
+    if not cands:
         return None
-    # Prefer a named subject of the current or previous sentence over a nearer object.
+    doc = tok.doc
     sent_start = tok.sent.start
-    prev_sent_start = tok.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    cand = actors.before(tok.i, types, window=tok.i - prev_sent_start + 1, prefer=_entity_starts(tok.doc, subjects))
-    if cand is not None:
-        return cand.name
-    return m.name
+    prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    for m in cands:
+        if m.start >= prev_start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            return m.name
+    spoke = {name for pos, name in ctx.speakers if tok.i - pos <= _PRONOUN_WINDOW}
+    for m in cands:
+        if m.name in spoke:
+            return m.name
+    for m in cands:
+        if len(m.name.split()) > 1:
+            return m.name
+    return cands[0].name
 
 
-def _entity_starts(doc: Doc, token_ids: set[int]) -> set[int]:
-    out = set()
-    for i in token_ids:
-        t = doc[i]
-        j = i
-        while j > 0 and doc[j].ent_iob_ == "I":
-            j -= 1
-        out.add(j)
-        _ = t
-    return out
+def _person_beside(head: Token, actors: ActorIndex) -> str | None:
+    """A person named inside a speaker phrase by apposition or as a compound ("the spokesman, Nate
+    Evans", "military spokesman Daniel Hagari"), but not an owner ("Blinken's spokesman")."""
+    stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "poss"]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("appos", "compound", "nmod", "flat"):
+            m = actors.at(t.i)
+            if m is not None and m.type == "person":
+                return m.name
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "poss")
+    return None
 
 
-def _name_speaker(tok: Token, actors: ActorIndex, previous: list[tuple[int, str]]) -> str | None:
-    """The canonical name behind a speaker token: an actor entity, a name inside the phrase (an
-    apposition or a title compound), a pronoun or role resolved backwards, else the phrase."""
+def _issuer(tok: Token) -> Token | None:
+    """Who put out a document that speaks: "Trump issued a statement saying ..." -> Trump."""
+    if tok.lemma_.lower() not in _SOURCE_NOUNS or tok.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+    if verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (subj.pos_ == "PRON" or subj.ent_type_ in _ACTOR_ENTS):
+        return subj
+    return None
+
+
+def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
+    """The canonical name behind a speaker token: an actor entity, a person named inside the
+    phrase, a pronoun, role or "the group" resolved backwards, else the phrase itself."""
     low = tok.lower_
     if low in _FIRST_PERSON:
         return None
     if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-        return _resolve_pronoun(tok, actors, previous)
+        return _resolve_pronoun(tok, actors, ctx)
     hit = actors.at(tok.i)
     if hit is not None:
         return hit.name
-    # A name in apposition or compound: "the spokesman, Nate Evans", "spokesman Daniel Hagari".
-    for child in tok.children:
-        if child.dep_ in ("appos", "compound", "nmod"):
-            for t in child.subtree:
-                m = actors.at(t.i)
-                if m is not None and m.type == "person":
-                    return m.name
-    for t in tok.subtree:
-        if t.dep_ == "poss" or t.head.dep_ == "poss":
-            continue
-        m = actors.at(t.i)
-        if m is not None and t.i > tok.i and tok.lemma_.lower() not in _ROLE_HINTS:
-            continue
-    if tok.pos_ in ("NOUN", "PROPN"):
-        phrase = _np_text(tok)
-        if tok.lemma_.lower() in _ROLE_HINTS and tok.tag_ != "NNS":
-            named = actors.role(phrase)
-            if named:
-                return named
-        named = actors.canonical(phrase)
+    issuer = _issuer(tok)
+    if issuer is not None:
+        return _name_speaker(issuer, actors, ctx)
+    named = _person_beside(tok, actors)
+    if named is not None:
+        return named
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    phrase = _np_text(tok)
+    lemma = tok.lemma_.lower()
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    if lemma in _ROLE_HINTS and tok.tag_ != "NNS":
+        named = actors.role(phrase)
         if named:
             return named
-        return phrase or None
-    return None
+    if lemma in _ORG_ANAPHORS and definite and tok.tag_ != "NNS" and phrase.lower() == lemma:
+        m = actors.before(tok.i, ("organization", "group"), window=150)
+        if m is not None:
+            return m.name
+    return actors.canonical(phrase) or phrase or None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -502,7 +548,7 @@ def _sentence_text(doc: Doc, a: int, b: int) -> tuple[str, int]:
 
 
 def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: ActorIndex,
-                   previous: list[tuple[int, str]]) -> tuple[Token | None, str | None]:
+                   ctx: _Context) -> tuple[Token | None, str | None]:
     """A quoted piece with no reporting verb belongs to the subject of the clause that carries it
     ("Ryan worried that the safety net was becoming 'a hammock'"), when that subject is a named
     actor or a document; otherwise it is nobody's words (a scare quote or a label)."""
@@ -520,7 +566,7 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
         subj = _subject(tok, inside)
     if subj is None or subj.i in inside:
         return None, None
-    name = _name_speaker(subj, actors, previous)
+    name = _name_speaker(subj, actors, ctx)
     if name is None:
         return None, None
     if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS:
@@ -537,7 +583,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     paras = _paragraphs(text)
     out: list[Quote] = []
     last_speaker: dict[int, str | None] = {}
-    previous: list[tuple[int, str]] = []
+    ctx = _Context(inside)
     for k, sp in enumerate(spans):
         qspan = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
@@ -550,20 +596,18 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         if cue is not None:
             cue_text = _cue_text(cue.token)
             if cue.speaker is not None:
-                speaker = _name_speaker(cue.speaker, actors, previous)
+                speaker = _name_speaker(cue.speaker, actors, ctx)
         else:
             speaker = _inherited(sp, spans, k, out, last_speaker, text)
             if speaker is None:
-                verb, speaker = _clause_source(doc, q0, q1, inside, actors, previous)
+                verb, speaker = _clause_source(doc, q0, q1, inside, actors, ctx)
                 cue_text = verb.text if speaker else None
         kind = _kind(text, sp, cue is not None or speaker is not None)
-        if kind == "fragment":
-            speaker = None
         sentence, _ = _sentence_text(doc, sp.open_mark, sp.close_mark)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
         if speaker is not None and kind != "fragment":
             last_speaker[sp.para] = speaker
-            previous.append((q0, speaker))
+            ctx.speakers.append((q0, speaker))
         elif kind != "fragment":
             last_speaker.setdefault(sp.para, None)
     return out
