@@ -66,6 +66,8 @@ _STATE_CATEGORIES = {
     "abducted": "hostage", "kidnapped": "hostage",
 }
 # "taken hostage", "held captive": these verbs take a hostage complement.
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}  # verbs that head a clause of their own
+_STAY_VERBS = {"remain", "be", "stay"}
 _CAPTOR_VERBS = {"take", "hold", "keep", "seize", "snatch"}
 _CAPTIVE_WORDS = {"hostage", "hostages", "captive", "captives", "captivity"}
 # "have sought refuge", "found shelter".
@@ -315,8 +317,12 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             if orphan is None:
                 return None
             parent, dep = orphan, "nsubjpass"
-        if dep in ("conj", "appos") and parent.pos_ == "VERB" and node.pos_ in ("NOUN", "PROPN", "NUM"):
-            dep = "dobj"  # "killing six soldiers ..., and an estimated 50 fighters" hung on the verb
+        if dep in ("conj", "appos") and parent.pos_ in ("VERB", "AUX") and node.pos_ in ("NOUN", "PROPN", "NUM"):
+            # a noun the parser coordinated with a verb: the subject of a later verb that lacks one
+            # ("... and 130 people, according to Israel, are still in Gaza"), else the verb's object
+            # ("killing six soldiers ..., and an estimated 50 fighters")
+            orphan = _orphan_predicate(node, sent)
+            dep, parent = ("nsubj", orphan) if orphan is not None else ("dobj", parent)
         elif dep in ("conj", "appos"):
             node = parent
             continue
@@ -367,7 +373,7 @@ def _orphan_predicate(node: Token, sent: Span) -> Token | None:
     """When the parser hung a noun on a headline it ran the sentence into, the verb it belongs to:
     the next verb of the sentence that has no subject of its own."""
     for tok in sent.doc[node.i + 1:sent.end]:
-        if tok.pos_ == "VERB":
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ in _CLAUSE_DEPS or not _in(tok.head, sent)):
             has_subject = any(c.dep_.startswith("nsubj") and _in(c, sent) for c in tok.children)
             return None if has_subject else tok
     return None
@@ -627,8 +633,34 @@ def _period(sent: Span) -> tuple[str | None, bool]:
 
 # --- the figures of one sentence -------------------------------------------------------------------
 
-def sentence_figures(sent: Span) -> list[Figure]:
-    """The casualty figures written in one sentence."""
+def _subject_verb(head: Token, sent: Span) -> Token | None:
+    """The verb a noun is the subject of, also when the parser coordinated the noun with the verb
+    of the clause before ("33 are dead and 130 people, according to Israel, are still in Gaza")."""
+    if head.dep_ == "nsubj" and _in(head.head, sent):
+        return head.head
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        return _orphan_predicate(head, sent)
+    return None
+
+
+def _still_held(head: Token, sent: Span) -> tuple[str, Token] | None:
+    """"130 people are still in Gaza", "of whom 132 remain in Gaza": right after a count of
+    hostages, people who are still somewhere named are the captives still held."""
+    verb = _subject_verb(head, sent)
+    if verb is None or _lemma(verb) not in _STAY_VERBS:
+        return None
+    if _lemma(verb) != "remain" and not any(c.lower_ == "still" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            if any(g.ent_type_ in _PLACE_LABELS or _lemma(g) == "captivity" for g in prep.children):
+                return "hostage", verb
+    return None
+
+
+def sentence_figures(sent: Span, after_hostages: bool = False) -> list[Figure]:
+    """The casualty figures written in one sentence; `after_hostages` when the sentence before
+    counted hostages, which people "still in Gaza" then are."""
     out: list[Figure] = []
     period, cumulative = None, False
     for amount in find_amounts(sent):
@@ -638,6 +670,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
         if not _is_person_like(head) or _is_rate(amount, sent.doc):
             continue
         found = _category(head, amount, sent)
+        if found is None and (after_hostages or any(f.category == "hostage" for f in out)):
+            found = _still_held(head, sent)
         if found is None:
             continue
         if period is None and not out:
@@ -700,11 +734,13 @@ def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> 
     seen_values: set[int] = set()
     records: list[tuple[Casualty, tuple]] = []
     headline: list[tuple[Span, list[Figure], dict[int, str]]] = []
+    after_hostages = False
     for sent in line_sentences(doc):
         sources = _sentence_sources(sent, memory)
-        figures = sentence_figures(sent)
+        figures = sentence_figures(sent, after_hostages)
         if not figures:
             continue
+        after_hostages = any(f.category == "hostage" for f in figures)
         if not records and not headline and _is_headline(sent):
             headline.append((sent, figures, sources))
             continue

@@ -131,6 +131,20 @@ def test_headline_figure_kept_when_the_body_omits_it(nlp):
     assert [(r.count, r.category) for r in _extract(nlp, text)] == [(300, "killed")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants seized about 240 hostages in the raid. Some 110 were freed in November and 129 people "
+         "are still in Gaza, officials said.", [(240, "hostage"), (129, "hostage")]),
+        ("Militants seized about 240 hostages, of whom 129 remain in Gaza.", [(240, "hostage"), (129, "hostage")]),
+        # without hostages just before, people somewhere are not a figure
+        ("Aid trucks crossed at dawn. Some 300 people are still in Rafah, officials said.", []),
+    ],
+)
+def test_people_still_held_after_a_hostage_count(nlp, text, expected):
+    assert [(c.count, c.category) for c in _extract(nlp, text)] == expected
+
+
 def test_named_victim_counts_one(nlp):
     records = _extract(nlp, "Omar Haddad, a photographer for a local agency, and six members of his family "
                             "were killed in the strike.")
