@@ -592,12 +592,15 @@ def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
 
 
 def _retold(cand: _Candidate, history: list[tuple[str, frozenset[str]]]) -> bool:
-    """An undated act told with a definite object or means ('vetoed the resolution', 'voted
-    against it', 'killed in the attack') of a kind already recorded for the same actor (for attacks:
-    any attack) is the same act told again."""
+    """An undated act told with a definite object, means or victim ('vetoed the resolution', 'voted
+    against it', 'killed in the attack', 'they were killed') of a kind already recorded for the same
+    actor (for attacks: any attack) is the same act told again."""
     if cand.when is not None:
         return False
     target = _told_object(cand)
+    victim = _victim(cand)
+    if victim is not None and _definite(victim):
+        target = victim  # "they were killed at home by an airstrike": victims already told of
     if target is None or not _definite(target):
         return False
     mine = set(cand.subjects)
@@ -605,6 +608,18 @@ def _retold(cand: _Candidate, history: list[tuple[str, frozenset[str]]]) -> bool
         if kind == cand.kind and (cand.kind == "attack" or mine & subjects):
             return True
     return False
+
+
+def _victim(cand: _Candidate) -> Token | None:
+    """Who a passive attack was done to: 'the three sons were killed', '... and was bombed'."""
+    verb = cand.anchor
+    if cand.kind != "attack" or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return None
+    for node in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        victim = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if victim is not None:
+            return victim
+    return None
 
 
 def _told_object(cand: _Candidate) -> Token | None:

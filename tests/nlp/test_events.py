@@ -109,6 +109,17 @@ def test_an_act_told_again_is_not_a_new_event(nlp):
     assert events[1].evidence.startswith("In 2022")
 
 
+def test_victims_told_of_again_are_not_a_new_attack(nlp):
+    text = ("A reporter and four relatives were killed in an airstrike in Rafah on Thursday. "
+            "The broadcaster said they were killed at home by an Israeli airstrike. "
+            "Separately, two farmers were killed in a strike on a field near Jenin.")
+    events = _events(nlp, text, FRIDAY)
+    assert [(e.type, e.date, e.evidence[:12]) for e in events] == [
+        ("attack", "2024-03-21", "A reporter a"),
+        ("attack", None, "Separately, "),
+    ]
+
+
 def test_evidence_is_the_sentence_with_its_offsets(nlp):
     text = "Fighting went on. The Israeli military said on Thursday that its forces raided a hospital in Gaza City."
     doc = nlp(text)
