@@ -211,10 +211,21 @@ def _verb_direction(verb: Token) -> str:
             return AHEAD  # "the vote is scheduled for Monday", "a vote set for Friday"
         if aux & _REPORTED_FUTURE_AUX:
             return NEAREST
-        if node.dep_ != "xcomp" or node.head.i == node.i:
+        if node.head.i == node.i or not _shares_tense(node):
             break
         node = node.head
     return BACK
+
+
+def _shares_tense(verb: Token) -> bool:
+    """Takes its time from the verb above: 'scheduled to visit' (xcomp), 'will travel to Israel to
+    brief' (an infinitive of purpose), 'will fly to Cairo and meet' (a bare verb in coordination)."""
+    if verb.dep_ == "xcomp":
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and infinitive:
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VB" and not infinitive
 
 
 def _is_passive(verb: Token) -> bool:

@@ -364,7 +364,17 @@ def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None)
             return False
     if kind == "statement" and not (dated or _occasion(token)):
         return False
+    if kind == "visit" and any(c.ent_type_ == "NORP" for c in _doers(anchor)):
+        return False  # "enable Palestinians to travel on the highway": a people moving, not a visit
     return True
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The verb's subjects; for 'enable Palestinians to travel', the object of the verb above."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    return subjects
 
 
 def _verb_counts(verb: Token, kind: str) -> bool:

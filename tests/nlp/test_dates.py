@@ -33,6 +33,9 @@ def nlp():
         ("The vote was set for Wednesday.", FRIDAY, date(2024, 3, 27)),
         ("Ministers are expected to meet again on Sunday.", FRIDAY, date(2024, 3, 24)),
         ("The delegation will travel to Paris next Friday.", FRIDAY, date(2024, 3, 29)),
+        ("The envoy will fly to Israel to brief the war cabinet on Wednesday.", FRIDAY, date(2024, 3, 27)),
+        ("The envoy will fly to Cairo and meet the president on Thursday.", FRIDAY, date(2024, 3, 28)),
+        ("The envoy flew to Israel to brief the war cabinet on Wednesday.", FRIDAY, date(2024, 3, 20)),
         ("The delegation travelled to Paris last Friday.", FRIDAY, date(2024, 3, 15)),
         # a future inside a quotation does not move the reporting verb's day
         ("\"You will pay a heavy price,\" the prime minister told parliament on Monday.", FRIDAY, date(2024, 3, 18)),
