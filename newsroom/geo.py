@@ -35,6 +35,35 @@ _DEMONYM_SLACK = 2
 # Names shorter than this are never matched one typing slip away: "Gaza" must not become "Gaza"'s
 # neighbours, "Iran" must not become "Oran".
 _FUZZY_MIN_LEN = 7
+# A town abroad that the article gives no country for must be big to be believed: "Palm Beach" in a
+# US story is not the one in Queensland, "Stanford" is not Stanford-le-Hope.
+_FOREIGN_TOWN_MIN_POP = 100_000
+# AP style and postal abbreviations of US states, as datelines write them ("Miami, Fla.").
+_AP_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia (US state)", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+    "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma",
+    "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Vt": "Vermont", "Va": "Virginia (US state)", "Wash": "Washington (US state)",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}
+_POSTAL_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia (US state)", "HI": "Hawaii",
+    "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky",
+    "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
+    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska",
+    "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia (US state)",
+    "WA": "Washington (US state)", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "Washington",
+}
+# State names that first mean something else; the state only when the article is about the US.
+_US_CONTEXT_STATES = {"georgia": "Georgia (US state)", "virginia": "Virginia (US state)"}
 # Palestinian first-level divisions in geonames.
 _PS_ADMIN1 = {"GZ": "Gaza Strip", "WE": "West Bank"}
 
@@ -98,6 +127,15 @@ def curated(name: str) -> Geo | None:
         return index[key]
     bare = _without_article(key)
     return index.get(bare) if bare else None
+
+
+def us_state(name: str, context: Counter | None = None) -> Geo | None:
+    """A US state written as an abbreviation ("Fla.", "N.H.", "OH"), or "Georgia" in a US story."""
+    text = name.strip()
+    state = _POSTAL_STATES.get(text) or _AP_STATES.get(text.rstrip("."))
+    if state is None and context and context.get("US", 0) > 0:
+        state = _US_CONTEXT_STATES.get(place_key(text))
+    return curated(state) if state else None
 
 
 def _deletes(key: str) -> set[str]:
@@ -240,6 +278,8 @@ def city(name: str, context: Counter | None = None) -> Geo | None:
 
     best = max(cands, key=rank)
     cc = best["countrycode"]
+    if context and cc not in context and cc not in near and best["population"] < _FOREIGN_TOWN_MIN_POP:
+        return None
     region = _PS_ADMIN1.get(best.get("admin1code", "")) if cc in ("PS", "IL") else None
     region = region or _region_names().get(cc)
     return Geo(best["name"] if place_key(best["name"]) != key else name, float(best["latitude"]),

@@ -37,10 +37,17 @@ _MODIFIERS = frozenset({
 })
 # Words after a name that make it a camp's name ("Maghazi refugee camp").
 _CAMP_TAILS = (("refugee", "camp"), ("camp",))
-# Prepositions that put a name in a place role ("in Qusra", "near Beitunia", "from Kampala").
+# Prepositions that put a name in a place role ("in Qusra", "near Beitunia").
 _LOCATIVE_PREPS = frozenset({
-    "in", "at", "from", "near", "to", "into", "across", "outside", "around", "toward", "towards",
-    "through", "inside", "via", "throughout", "within", "between", "across", "off", "along",
+    "in", "at", "near", "into", "across", "outside", "around", "toward", "towards", "through",
+    "inside", "via", "throughout", "within", "off", "along",
+})
+# "to" and "from" only after a verb of movement ("fled to Rafah", "returned from Kampala"): "compared
+# to Hitler" and "a letter from Facebook" are not places.
+_MOTION_PREPS = frozenset({"to", "from"})
+_MOTION_VERBS = frozenset({
+    "go", "travel", "flee", "move", "return", "come", "head", "fly", "drive", "walk", "deploy", "send",
+    "evacuate", "relocate", "transfer", "arrive", "displace", "march", "bring", "take", "trip", "journey",
 })
 _LIST_WORDS = frozenset({"the", "and", "or", ","})
 # Verbs whose object is a place ("was due to visit Michigan", "troops entered Beitunia").
@@ -51,6 +58,9 @@ _PLACE_NOUNS = frozenset({
     "neighborhood", "suburb", "governorate", "municipality", "state", "capital", "port", "island",
     "outskirts", "border", "streets", "residents", "outskirt",
 })
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Gazetteer kinds that stay places before a capitalised word ("U.S. President", "Gaza War" in a headline).
+_STATE_KINDS = frozenset({"country", "territory"})
 # Words that, after a place name, make it the name of a broadcaster, paper or company ("Palestine TV").
 _NAME_HEADS = frozenset({"TV", "Television", "Radio", "Times", "Post", "Airways", "Airlines", "Air", "News", "Today",
                          "Daily", "Herald", "Tribune", "Gazette", "Chronicle", "Journal"})
@@ -171,7 +181,9 @@ def _misread_place(span: Span, context: Counter) -> bool:
 
 
 def _inside_name(span: Span) -> bool:
-    """A place name that begins a longer name: "Palestine TV", "Agence France-Presse"."""
+    """A place name that begins a longer name: "Palestine TV", "Agence France-Presse", "Tel Aviv
+    University", "Super Tuesday": the next word is a capitalised name word that is neither a date
+    nor another place. A country keeps its place before a title ("U.S. President Joe Biden")."""
     doc = span.doc
     if span.end >= len(doc):
         return False
@@ -179,13 +191,20 @@ def _inside_name(span: Span) -> bool:
     if not span[-1].whitespace_ and nxt.text == "-" and span.end + 1 < len(doc):
         after = doc[span.end + 1]
         return after.is_title and geo.curated(after.text) is None and geo.place_key(after.text) not in _actor_names()
-    return bool(span[-1].whitespace_) and (nxt.text in _NAME_HEADS or (nxt.is_upper and nxt.is_alpha and len(nxt) > 1))
+    if not span[-1].whitespace_ or nxt.ent_type_ in _PLACE_LABELS | _TIME_LABELS:
+        return False
+    if nxt.text in _NAME_HEADS or (nxt.is_upper and nxt.is_alpha and len(nxt) > 1):
+        return True
+    if nxt.pos_ != "PROPN" or not nxt.is_title:
+        return False
+    hit = geo.curated(_clean(span.text))
+    return hit is None or hit.kind not in _STATE_KINDS
 
 
 def _plausible(m: _Mention, person_words: frozenset[str]) -> bool:
     """Whether an unlisted name can be a place at all: a proper noun, not a person's name or a
     curated actor, not a demonym ("Gazan"), and not a building the model tagged FAC."""
-    if m.label == "FAC" or not m.written or not m.written[0].isupper():
+    if m.label == "FAC" or not m.written or not m.written[0].isupper() or m.written.isupper():
         return False
     if not any(t.pos_ == "PROPN" for t in m.span):
         return False
@@ -212,6 +231,8 @@ def _locative(span: Span) -> bool:
     prev = doc[i]
     if prev.lower_ in _LOCATIVE_PREPS or (prev.pos_ == "VERB" and prev.lemma_ in _LOCATIVE_VERBS):
         return True
+    if prev.lower_ in _MOTION_PREPS and prev.head.lemma_ in _MOTION_VERBS:
+        return True
     return prev.lower_ == "of" and i > 0 and doc[i - 1].lower_ in _PLACE_NOUNS | _SETTLEMENT_NOUNS
 
 
@@ -222,9 +243,18 @@ def _resolve_rest(mentions: list[_Mention], context: Counter, person_words: froz
             continue
         if set(geo.place_key(m.written).split()) & person_words:
             continue
-        m.geo = geo.country(m.written)
+        m.geo = geo.us_state(m.written, context) or geo.country(m.written)
         if m.geo is None and _plausible(m, person_words):
-            m.geo = geo.curated_fuzzy(m.written) or geo.city(m.written, context)
+            m.geo = _city_or_slip(m.written, context)
+
+
+def _city_or_slip(name: str, context: Counter) -> geo.Geo | None:
+    """A real city in a country the article names beats a near-miss of a gazetteer name ("Columbia"
+    in a US story is not "Colombia"); otherwise the near-miss ("Nuserirat"), then any city."""
+    city = geo.city(name, context)
+    if city is not None and context.get(city.country, 0) > 0:
+        return city
+    return geo.curated_fuzzy(name) or city
 
 
 def _keep(m: _Mention, locative_names: set[str]) -> bool:
