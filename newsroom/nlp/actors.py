@@ -250,6 +250,8 @@ def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
         if surface in capitals and ent.root.dep_ in _SUBJECT_DEPS:
             return "country"
         return None
+    if label == "ORG" and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in ent):
+        return None  # "State" in "Secretary of State"
     if label in ("ORG", "GPE") and _is_named_role_holder(ent):
         return "person"
     if label == "NORP":
@@ -305,10 +307,24 @@ def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, 
     return out
 
 
+def _title_before(ent: Span) -> str:
+    """Title words written just before a name the ruler matched alone ("Foreign Minister" Lavrov)."""
+    doc, j = ent.doc, ent.start - 1
+    while j >= 0 and doc[j].lower_.rstrip(".") in _TITLE_WORDS and ent.start - j <= 6:
+        j -= 1
+    words = [t.lower_ for t in doc[j + 1:ent.start] if t.lower_.rstrip(".") not in _HONORIFICS]
+    while words and words[0] in ("the", "of", "said"):
+        words.pop(0)
+    return " ".join(words)
+
+
 def _role_of(ent: Span, stripped_role: str) -> str | None:
     """A title written next to a person: "Prime Minister X", or "X, the Israeli prime minister"."""
     if stripped_role:
         return stripped_role
+    before = _title_before(ent)
+    if before:
+        return before
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
@@ -341,15 +357,16 @@ def resolve_actors(doc: Doc) -> ActorIndex:
     people = []
     for ent, kind in fixed:
         if kind == "person":
-            people.append((ent.start, ent.ent_id_ or strip_title(ent.text)[0]))
+            curated_name = ent.ent_id_ if ent.ent_id_ in curated_types else None
+            people.append((ent.start, curated_name or strip_title(ent.text)[0]))
     joined = _join_people(people, {n for n, t in curated_types.items() if t == "person"})
     _, capitals = _countries()
     for ent, kind in fixed:
         surface = _POSSESSIVE.sub("", ent.text).strip()
         bare = surface[4:] if surface.lower().startswith("the ") else surface
-        name = ent.ent_id_ or curated.get(bare.lower())
+        name = (ent.ent_id_ if ent.ent_id_ in curated_types else None) or curated.get(bare.lower())
         role = None
-        if kind == "person" and not ent.ent_id_:
+        if kind == "person" and name is None:
             stripped, role = strip_title(surface)
             name = name or curated.get(stripped.lower())
             full = joined.get(ent.start, stripped)

@@ -356,6 +356,14 @@ def _distance(tok: Token, q0: int, q1: int) -> int:
     return tok.i - q1 + 1
 
 
+def _in_compound_word(tok: Token) -> bool:
+    """The token is glued by a hyphen to the word before it."""
+    if tok.i < 2:
+        return False
+    hyphen = tok.doc[tok.i - 1]
+    return hyphen.text in "-‐" and not hyphen.whitespace_ and not tok.doc[tok.i - 2].whitespace_
+
+
 def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list[_Cue]:
     """Candidate cues among the tokens outside quotes around one quote (token range [q0, q1))."""
     out = []
@@ -365,6 +373,8 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
             out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
             continue
         lemma = tok.lemma_.lower()
+        if _in_compound_word(tok):
+            continue  # "so-called", "self-described": a label, not a report
         if _is_cue_verb(tok):
             out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1),
                             weak=lemma in _EVALUATIVE_VERBS))

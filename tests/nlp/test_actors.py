@@ -1,0 +1,86 @@
+"""Actors: one canonical name per article, typed, with titles kept apart as roles."""
+from __future__ import annotations
+
+import pytest
+
+from newsroom.nlp.actors import resolve_actors, strip_title
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prime Minister Benjamin Netanyahu", ("Benjamin Netanyahu", "prime minister")),
+        ("US Secretary of State Antony Blinken", ("Antony Blinken", "us secretary of state")),
+        ("Mr. Blinken's", ("Blinken", "")),
+        ("Rear Admiral Daniel Hagari", ("Daniel Hagari", "rear admiral")),
+        ("Hagari", ("Hagari", "")),
+    ],
+)
+def test_strip_title(text: str, expected: tuple[str, str]) -> None:
+    assert strip_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, mention, expected",
+    [
+        # a surname joins the full name of the article
+        ("Secretary of State Antony Blinken landed in Tel Aviv. Blinken met the families.", "Blinken",
+         "Antony Blinken"),
+        # curated aliases name the army and the country once
+        ("The IDF said troops had entered the camp.", "IDF", "Israel Defense Forces"),
+        ("The Israeli army said the operation was over.", "Israeli army", "Israel Defense Forces"),
+        ("Israel's military said it struck a launcher.", "Israel's military", "Israel Defense Forces"),
+        ("The US vetoed the draft on Tuesday.", "US", "United States"),
+        ("The United States vetoed the draft on Tuesday.", "United States", "United States"),
+        # a capital standing for its government
+        ("Washington said the vote was premature.", "Washington", "United States"),
+        # a curated person named by surname only
+        ("Netanyahu rejected the proposal on Sunday.", "Netanyahu", "Benjamin Netanyahu"),
+    ],
+)
+def test_canonical_names(nlp, text: str, mention: str, expected: str) -> None:
+    index = resolve_actors(nlp(text))
+    assert index.canonical(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a city is a place, not an actor; a country is
+        ("Egypt sent trucks to Rafah on Monday.", [("Egypt", "country")]),
+        # a demonym used as an adjective is not an actor; the people are a group
+        ("Israeli tanks moved as Palestinians fled south.", [("Palestinians", "group")]),
+        # people and organisations, counted under one name
+        ("Antony Blinken met Hamas mediators. Blinken later briefed the United Nations.",
+         [("Antony Blinken", "person"), ("Hamas", "group"), ("United Nations", "organization")]),
+    ],
+)
+def test_records(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    index = resolve_actors(nlp(text))
+    assert sorted((a.name, a.type) for a in index.records()) == sorted(expected)
+
+
+def test_mentions_are_counted_under_the_canonical_name(nlp) -> None:
+    text = "Antony Blinken arrived on Friday. Blinken met Benjamin Netanyahu, and Blinken left."
+    counts = {a.name: a.mentions for a in resolve_actors(nlp(text)).records()}
+    assert counts == {"Antony Blinken": 3, "Benjamin Netanyahu": 1}
+
+
+@pytest.mark.parametrize(
+    "text, role, expected",
+    [
+        ("Benjamin Netanyahu, the Israeli prime minister, spoke first.", "prime minister", "Benjamin Netanyahu"),
+        ("Foreign Minister Sergey Lavrov spoke first.", "the foreign minister", "Sergey Lavrov"),
+        ("Secretary of State Antony Blinken spoke first.", "top diplomat", "Antony Blinken"),
+        ("Secretary of State Antony Blinken spoke first.", "prime minister", None),
+    ],
+)
+def test_roles(nlp, text: str, role: str, expected: str | None) -> None:
+    assert resolve_actors(nlp(text)).role(role) == expected
+
+
+def test_canonical_of_a_span_prefers_the_person_named_nearest(nlp) -> None:
+    doc = nlp("Ismail Haniyeh spoke in Doha. His brother Hazem Haniyeh was killed. Haniyeh vowed to continue.")
+    index = resolve_actors(doc)
+    last = [t for t in doc if t.text == "Haniyeh"][-1]
+    assert index.canonical(last) == "Ismail Haniyeh"

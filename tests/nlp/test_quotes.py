@@ -1,0 +1,170 @@
+"""Quotations: quote marks paired on raw text, speakers from the parse, kinds."""
+from __future__ import annotations
+
+import pytest
+
+from newsroom.nlp.actors import resolve_actors
+from newsroom.nlp.quotes import extract_quotes, find_quote_spans
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # straight and curly marks, mixed in one article
+        ('"We are ready," the minister said. She called it “a turning point”.',
+         ["We are ready,", "a turning point"]),
+        # NYT copy through LexisNexis: two apostrophes for a double mark
+        ("''We will not stop,'' the general said, calling the plan ''reckless.''",
+         ["We will not stop,", "reckless."]),
+        # guillemets
+        ("The envoy said the offer was «a last chance» for the talks.", ["a last chance"]),
+        # a quote broken by its attribution
+        ('"The roads are closed," he said, "and the bakeries are empty."',
+         ["The roads are closed,", "and the bakeries are empty."]),
+        # a quote running across paragraphs: no closing mark before the next paragraph opens
+        ('"The first convoy crossed at dawn.\n\n"The second is waiting at the border," she said.',
+         ["The first convoy crossed at dawn.", "The second is waiting at the border,"]),
+        # an unbalanced mark costs its own paragraph only
+        ('The mayor said "the water is gone.\n\nOfficials said the pumps were "badly damaged."',
+         ["the water is gone.", "badly damaged."]),
+        # nested single quotes stay inside the double quote
+        ("\"They told us 'leave now' and we left,\" a resident said.",
+         ["They told us 'leave now' and we left,"]),
+        # apostrophes and possessives are not quote marks
+        ("Israel's army and the occupiers' tanks entered Shuja'iyya.", []),
+        # single quotes in a headline
+        ("UN chief decries ‘unacceptable’ toll in Gaza", ["unacceptable"]),
+        # a straight mark glued to a dash opens the quote
+        ('The protesters chanted -"End the siege"- outside the embassy.', ["End the siege"]),
+    ],
+)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert _quoted(text) == expected
+
+
+def _quotes(nlp, text: str) -> list[tuple[str, str | None, str]]:
+    doc = nlp(text)
+    return [(q.quote, q.speaker, q.kind) for q in extract_quotes(doc, resolve_actors(doc))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # subject before the cue, past tense
+        ('"We have made progress," Antony Blinken said on Tuesday.',
+         [("We have made progress,", "Antony Blinken", "direct")]),
+        # inverted cue: "said X"
+        ('"The crossing will reopen tomorrow," said Jan Egeland, the head of the aid group.',
+         [("The crossing will reopen tomorrow,", "Jan Egeland", "direct")]),
+        # told, with the audience as object
+        ('"Nobody is safe here," Ahmed Nasser told Reuters by telephone.',
+         [("Nobody is safe here,", "Ahmed Nasser", "direct")]),
+        # informed
+        ('"Gaps remain," Linda Thomas-Greenfield informed reporters at the United Nations.',
+         [("Gaps remain,", "Linda Thomas-Greenfield", "direct")]),
+        # cue before the quote, with a colon
+        ('Benjamin Netanyahu declared: "We will finish the job."',
+         [("We will finish the job.", "Benjamin Netanyahu", "direct")]),
+        # cautioned that ... a partial quote
+        ("Volodymyr Zelensky cautioned that the winter would be \"very hard\" for the grid.",
+         [("very hard", "Volodymyr Zelensky", "partial")]),
+        # warned, present perfect
+        ('Josep Borrell has warned that the offensive "would be a catastrophe."',
+         [("would be a catastrophe.", "Josep Borrell", "partial")]),
+        # according to an organisation
+        ('According to the World Health Organization, the hospital was "no longer functional."',
+         [("no longer functional.", "World Health Organization", "partial")]),
+        # an organisation as speaker, curated alias to canonical name
+        ('"The strike hit a command post," the IDF said in a statement.',
+         [("The strike hit a command post,", "Israel Defense Forces", "direct")]),
+        # an unnamed organisation as speaker: the phrase
+        ('The health ministry in Gaza said the toll was "rising by the hour."',
+         [("rising by the hour.", "health ministry", "partial")]),
+        # a participle cue takes the subject of its clause
+        ('Sergey Lavrov spoke in Moscow, adding that the talks were "at a dead end."',
+         [("at a dead end.", "Sergey Lavrov", "partial")]),
+        # wrote / posted
+        ('Mahmoud Abbas wrote on Sunday that the plan was "a non-starter."',
+         [("a non-starter.", "Mahmoud Abbas", "partial")]),
+        ('"Pray for our city," Vitali Klitschko posted on Telegram.',
+         [("Pray for our city,", "Vitali Klitschko", "direct")]),
+        # passive: quoted as saying
+        ('Yoav Gallant was quoted as saying that Hamas had "lost control" of the north.',
+         [("lost control", "Yoav Gallant", "partial")]),
+        # a statement issued by someone speaks for them
+        ('Kamala Harris issued a statement saying the deal was "long overdue."',
+         [("long overdue.", "Kamala Harris", "partial")]),
+        # a speaker named in apposition to a role
+        ('"The pumps have stopped," the agency spokesman, Jens Laerke, said.',
+         [("The pumps have stopped,", "Jens Laerke", "direct")]),
+    ],
+)
+def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a pronoun resolves to the person named before it
+        ('Antony Blinken arrived in Cairo on Thursday. "A deal is still possible," he said.',
+         [("A deal is still possible,", "Antony Blinken")]),
+        # the surname joins the full name given earlier
+        ('Ismail Haniyeh spoke from Doha. "Our demands are clear," Haniyeh said.',
+         [("Our demands are clear,", "Ismail Haniyeh")]),
+        # a title before the name is not part of it
+        ('"We are in the heart of the city," Brigadier General Dan Goldfus said.',
+         [("We are in the heart of the city,", "Dan Goldfus")]),
+        # a role resolves to the person the article introduced with it
+        ('Benjamin Netanyahu, the Israeli prime minister, met the envoys. Later the prime minister said '
+         'the army was "ready."',
+         [("ready.", "Benjamin Netanyahu")]),
+        # a quote broken by its attribution: both halves go to the same speaker
+        ('"The roads are closed," Martin Griffiths said, "and the bakeries are empty."',
+         [("The roads are closed,", "Martin Griffiths"), ("and the bakeries are empty.", "Martin Griffiths")]),
+        # an unattributed quote opening the next paragraph keeps the voice of the one before
+        ('"We need fuel today," Philippe Lazzarini said.\n"Tomorrow will be too late."',
+         [("We need fuel today,", "Philippe Lazzarini"), ("Tomorrow will be too late.", "Philippe Lazzarini")]),
+        # a quote running across paragraphs keeps its speaker
+        ('Rishi Sunak told parliament: "The hostages must come home.\n"Every one of them."',
+         [("The hostages must come home.", "Rishi Sunak"), ("Every one of them.", "Rishi Sunak")]),
+        # first person narrators are nobody we can name: null beats a wrong name
+        ('"I saw the tanks," I said.', [("I saw the tanks,", None)]),
+    ],
+)
+def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q, s) for q, s, _ in _quotes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a scare quote with no cue is a fragment, with no speaker
+        ('Families fled to the so-called "safe zone" near the coast.', [("safe zone", None, "fragment")]),
+        # a ship's name is a label
+        ('The freighter "Galaxy Leader" was seized in the Red Sea.', [("Galaxy Leader", None, "fragment")]),
+        # a title at the start of a sentence is not speech
+        ('"Operation Iron Swords" began after the October attack.', [("Operation Iron Swords", None, "fragment")]),
+    ],
+)
+def test_fragments(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert _quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Gaps are narrowing," Antony Blinken said.',
+        "The envoy said the offer was «a last chance» for the talks.",
+        "''It is over,'' she said.",
+    ],
+)
+def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
+    doc = nlp(text)
+    for q in extract_quotes(doc, resolve_actors(doc)):
+        assert text[q.start:q.end] == q.quote
+        assert q.quote in q.sentence
