@@ -11,11 +11,17 @@ A sentence is read clause by clause. A trigger word names the act ("visited", "t
   means of a verb of harm ("killed in an airstrike").
 - Who did it? Named entities of the clause, canonical through the article's `ActorIndex`.
 - A sentence may hold several acts of different kinds (a trip, the talks on it, the attack it
-  recalls): one record a kind. A statement is recorded only when the sentence reports no other act,
-  and only when it was made on an occasion (a day, "in a statement", "urged", "warned").
-- A later, undated mention of the same kind of act by the same actor retells it: not a new event.
+  recalls): one record a kind, one act a verb. A statement is recorded only when it was made on an
+  occasion (a day, "in a statement", "urged", "called for") and the sentence reports no other act,
+  or only acts on days of their own (a report released on Monday about a killing on Oct. 13).
+- A later, undated mention of the same kind of act by the same actor, told with a definite object
+  ("voted against it", "killed in the attack"), retells it: not a new event.
+- Any other act of a state, an organisation or an armed force on a named day ("dropped leaflets
+  on Tuesday") is an event of type "other".
 
-Each event's date is the time expression nearest its trigger in the parse tree (see `dates`).
+Each event's date is the time expression nearest its trigger in the parse tree (see `dates`); a
+day reported with an announced plan ("announced on Friday that it would put a draft") or left to
+no nearer act of the sentence is the act's day. Headlines, subheads and bylines are skipped.
 """
 from __future__ import annotations
 
@@ -62,6 +68,8 @@ _SUPPORT_VERBS = {"launch", "carry", "conduct", "begin", "start", "mount", "stag
                   "join", "continue", "resume", "open", "announce", "unveil", "approve", "cut", "suspend",
                   "put", "present", "submit", "bring", "table", "draft", "introduce", "block", "veto",
                   "reject", "adopt", "pass", "issue", "release", "send", "give", "pledge", "deliver"}
+# Verbs whose "with" object is the act: "Israel responded with an offensive".
+_RESPONSE_VERBS = {"respond", "retaliate", "react", "reply"}
 # Verbs of harm whose "in/by" object is the means: "killed in an airstrike".
 _HARM_VERBS = {"kill", "wound", "injure", "destroy", "hit", "damage", "die", "target", "flatten", "level"}
 _AID_VERBS = {"give", "provide", "send", "donate", "pledge", "contribute", "allocate", "approve"}
@@ -430,6 +438,8 @@ def _noun_anchor(noun: Token) -> Token | None:
         return _noun_anchor(head) if head.pos_ in ("NOUN", "PROPN") else None
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SUPPORT_VERBS:
         return head.head  # "bringing the resolution for a vote"
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _RESPONSE_VERBS:
+        return head.head  # "responded with a ground offensive"
     return None
 
 
@@ -571,7 +581,7 @@ def _one_act_per_anchor(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
     """Two nouns on one verb name one act: 'bringing this resolution for a vote'."""
     kept: dict[str, _Candidate] = {}
     anchors: set[int] = set()
-    for kind in _KIND_ORDER:
+    for kind in [*_KIND_ORDER[1:], "statement"]:  # "responded with an offensive" is the offensive
         cand = found.get(kind)
         if cand is None:
             continue
