@@ -205,6 +205,13 @@ def _modifier_category(head: Token, amount: Amount) -> tuple[str, Token] | None:
                 return cat, child
         if child.dep_ == "prep" and _at_risk(child):
             return "at_risk", child
+        if child.i < head.i and _noun_category(child) == "hostage" and (
+                child.dep_ == "nmod" or child.dep_ == "compound" and head.ent_type_ in ("NORP", "PERSON")):
+            return "hostage", child  # "holding hostage 199 Israelis"
+    for conjunct in (c for c in head.children if c.dep_ == "conj" and c.i > head.i):
+        for child in conjunct.children:  # "140 fighters and 25 civilians killed": a shared participle
+            if child.dep_ in ("acl", "amod") and child.i > conjunct.i and _state_category(child):
+                return _state_category(child), child
     return None
 
 
@@ -250,7 +257,7 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
     return None
 
 
-def _toll_category(verb: Token, target: bool = False) -> tuple[str, Token] | None:
+def _toll_category(verb: Token, sent: Span, target: bool = False) -> tuple[str, Token] | None:
     """"The death toll has risen to 700": the casualty word sits in the subject. With `target`
     (the number is "to N" / "at N" of the verb) any verb will do, and the object counts too:
     "bringing the death toll to 45", "the ministry put the toll at 20,000"."""
@@ -264,10 +271,25 @@ def _toll_category(verb: Token, target: bool = False) -> tuple[str, Token] | Non
         for tok in subject.subtree:
             if tok.i >= verb.i and subject.i < verb.i:
                 break
-            cat = _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
+            cat = _toll_signal(tok)
             if cat:
                 return cat, tok
+    if not subjects and verb.dep_ in ("ccomp", "conj") and sent.start <= verb.head.i < verb.i:
+        # "said the number of its soldiers killed ... had reached 177": the parser gave the
+        # subject a clause of its own; read the words between the clause's head and this verb
+        for tok in sent.doc[verb.head.i + 1:verb.i]:
+            if _toll_signal(tok):
+                return _toll_signal(tok), tok
+    if target:
+        # "... the death toll ... has risen to at least 700", its subject lost to a run-on headline
+        for tok in sent.doc[sent.start:verb.i]:
+            if _lemma(tok) == "toll":
+                return "killed", tok
     return None
+
+
+def _toll_signal(tok: Token) -> str | None:
+    return _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -275,9 +297,11 @@ def _is_passive(verb: Token) -> bool:
     including one that shares its auxiliary with the verb it is coordinated with."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
-    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
+    if any(c.dep_ == "aux" for c in verb.children):
         return False
-    return _is_passive(verb.head) if verb.dep_ == "conj" and verb.head.i != verb.i else True
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+        return _is_passive(verb.head)  # "thousands have been killed and 1 million people displaced"
+    return verb.tag_ == "VBN"
 
 
 def _is_active_agent(tok: Token, verb: Token) -> bool:
@@ -327,22 +351,31 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             node = parent
             continue
         if dep == "pobj" and amount.qual_start <= parent.i < amount.start:
-            # "arrested over 350 others": the parser took the qualifier for a preposition
-            dep, parent = "dobj", parent.head
+            # "arrested over 350 others", "rose to at least 700": the parser took the qualifier
+            # for a preposition
+            qualifier = parent
+            if qualifier.head.pos_ == "ADP" and _in(qualifier.head, sent):
+                dep, parent = "pobj", qualifier.head
+            else:
+                dep, parent = "dobj", qualifier.head
         if dep == "pobj":
             prep = parent.lower_
             grand = parent.head
             if not _in(grand, sent):
                 return None
             if prep in ("including", "among", "like"):
-                node = grand
-                continue
-            if prep == "of" and grand.pos_ in ("NOUN", "PROPN"):
+                if grand.pos_ in ("VERB", "AUX"):  # "killed 25 people, including a boy"
+                    dep, parent = "dobj", grand
+                else:
+                    node = grand
+                    continue
+            elif prep == "of" and grand.pos_ in ("NOUN", "PROPN"):
                 cat = _noun_category(grand)
                 return (cat, grand) if cat else None
-            if prep in _TOLL_PREPS and grand.pos_ in ("VERB", "AUX"):
-                return _toll_category(grand, target=prep != "of")
-            return None
+            elif prep in _TOLL_PREPS and grand.pos_ in ("VERB", "AUX"):
+                return _toll_category(grand, sent, target=prep != "of")
+            else:
+                return None
         if dep == "punct":
             return None
         if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "nummod"):
@@ -357,7 +390,7 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             if found:
                 found = (_threatened(found[1], found[0]), found[1])
             if found is None and dep in ("attr", "dobj", "npadvmod"):
-                found = _toll_category(verb)
+                found = _toll_category(verb, sent)
             if found is None and _lemma(verb) == "be":
                 for child in verb.children:
                     if child.dep_ == "prep" and child.lower_ in ("among", "of"):
@@ -566,7 +599,19 @@ def _source_for(anchor: Token, sent: Span, sources: dict[int, str]) -> str | Non
     according = [i for i in sources if sent.doc[i].lower_ == "according"]
     if according:
         return sources[according[0]]
-    return next(iter(sources.values()), None)
+    # a main-clause attribution covers the sentence; one in a side clause ("as the prime minister
+    # said Israel was embarking on a long war") speaks of something else
+    main = [i for i in sources if _is_main_attribution(sent.doc[i], sent)]
+    return sources[main[0]] if main else None
+
+
+def _is_main_attribution(verb: Token, sent: Span) -> bool:
+    """The sentence's own verb, or one hung on it without a conjunction ("..., officials said")."""
+    if verb.dep_ == "ROOT" or not _in(verb.head, sent):
+        return True
+    head = verb.head
+    return (head.dep_ == "ROOT" or not _in(head.head, sent)) and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 # --- place, date, period -------------------------------------------------------------------------
@@ -597,6 +642,19 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
+def _opens_a_period(tok: Token, verb: Token) -> bool:
+    """"since its first incursion on Oct. 20": a day under "since", "until", "after" ... on the
+    way up to the clause's verb is where a period starts or ends, not when the figure happened."""
+    node = tok
+    for _ in range(12):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.lower_ in _NOT_A_DAY_PREPS:
+            return True
+        node = node.head
+    return False
+
+
 def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
     """The day the figure's own clause fixes ("were killed on Wednesday"), never a day named for
     something else ("the Oct. 7 attack") nor the start of a period ("since Oct. 7")."""
@@ -614,7 +672,9 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
         if before and before[-1].lower() in _NOT_A_DAY_PREPS:
             continue
         piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
-        found = _clause_verb(piece.root) if piece is not None and len(piece) else None
+        if piece is None or not len(piece) or _opens_a_period(piece.root, verb):
+            continue
+        found = _clause_verb(piece.root)
         if found is not None and found.i == verb.i:
             return expr.date.isoformat()
     return None

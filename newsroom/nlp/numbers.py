@@ -63,6 +63,7 @@ _MONTHS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december",
 }
+_DASHES = {"-", "–", "—"}
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
 _RANGE_FILLER = {"between", "and", "to", "or", "about", "around", "some", "nearly", "over", "more", "than",
                  "at", "least", "up", "almost", "roughly", "approximately", "a", "an"}
@@ -231,9 +232,12 @@ def _range_end(doc: Doc, start: int, end: int, limit: int) -> tuple[int, int] | 
     between = start > 0 and doc[start - 1].lower_ == "between"
     if not (link in _RANGE_LINKS or (link == "and" and between)) or not _is_number_token(doc[end + 1]):
         return None
+    if link in _DASHES and (doc[end - 1].whitespace_ or doc[end].whitespace_):
+        return None  # "Thirty-nine - 24 women": a spaced dash opens an aside, not a range
     hi_end = _number_end(doc, end + 1, limit)
     hi = parse_number(doc[end + 1:hi_end].text)
-    return (hi, hi_end) if hi is not None else None
+    low = parse_number(doc[start:end].text)
+    return (hi, hi_end) if hi is not None and low is not None and hi > low else None
 
 
 def _indefinite_age(doc: Doc, i: int, limit: int) -> bool:
