@@ -111,7 +111,8 @@ _RATE_WORDS = {"every", "each", "per"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
 _PERIOD_PREPS = {"since", "over", "in", "during", "for", "within", "until", "through"}
-_CUMULATIVE_WORDS = {"since", "total", "toll", "overall", "so", "far", "war", "conflict", "began", "start"}
+_CUMULATIVE_WORDS = {"total", "toll", "overall", "tally", "cumulative"}
+_TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "weekend", "period", "morning", "evening"}
 _NOT_A_DAY_PREPS = {"since", "until", "till", "before", "after", "between", "from"}
 
 
@@ -680,14 +681,27 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
     return None
 
 
-def _period(sent: Span) -> tuple[str | None, bool]:
-    """"since October 7", "in the past 24 hours": the span the figure covers, and whether it is a
-    running total (cumulative) rather than a new count."""
-    text = sent.text
-    m = re.search(r"\b(since [^,.;]{2,40}?|(?:in|over|during) the (?:past|last|previous) [^,.;]{2,30}?)(?=[,.;]| \w+ed\b|$)", text)
-    period = m.group(1).strip() if m else None
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    cumulative = bool(period and period.lower().startswith("since")) or bool(words & {"total", "toll", "overall"})
+def _period(sent: Span, anchor: Token) -> tuple[str | None, bool]:
+    """"since October 7", "in the past 24 hours": the span of time the figure covers (a phrase on
+    its clause's verb), and whether the figure is a running total rather than a new count."""
+    verb = _clause_verb(anchor)
+    period = None
+    for node in (verb, anchor) if verb is not None else (anchor,):
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PERIOD_PREPS:
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            timely = pobj.ent_type_ in ("DATE", "TIME") or _lemma(pobj) in _TIME_NOUNS
+            if prep.lower_ == "since" or timely:
+                period = sent.doc[prep.i:pobj.i + 1].text if prep.lower_ != "since" else \
+                    sent.doc[prep.i:max(t.i for t in prep.subtree) + 1].text
+                break
+        if period:
+            break
+    words = {t.lower_ for t in sent}
+    cumulative = bool(period and period.lower().startswith("since")) or bool(words & _CUMULATIVE_WORDS)
     return period, cumulative
 
 
@@ -722,7 +736,6 @@ def sentence_figures(sent: Span, after_hostages: bool = False) -> list[Figure]:
     """The casualty figures written in one sentence; `after_hostages` when the sentence before
     counted hostages, which people "still in Gaza" then are."""
     out: list[Figure] = []
-    period, cumulative = None, False
     for amount in find_amounts(sent):
         if amount.kind != "count" or amount.value <= 0:
             continue
@@ -734,9 +747,8 @@ def sentence_figures(sent: Span, after_hostages: bool = False) -> list[Figure]:
             found = _still_held(head, sent)
         if found is None:
             continue
-        if period is None and not out:
-            period, cumulative = _period(sent)
         category, anchor = found
+        period, cumulative = _period(sent, anchor)
         who = _who(head, amount, category)
         out.append(Figure(amount, category, head, anchor, who, period, cumulative))
     out.extend(_implicit_ones(sent, out))

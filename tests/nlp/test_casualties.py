@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from newsroom.nlp.actors import resolve_actors
-from newsroom.nlp.casualties import extract_casualties
+from newsroom.nlp.casualties import extract_casualties, sentence_figures
 from newsroom.nlp.pipeline import load_nlp
 
 FRIDAY = date(2024, 3, 22)
@@ -149,3 +149,19 @@ def test_named_victim_counts_one(nlp):
     records = _extract(nlp, "Omar Haddad, a photographer for a local agency, and six members of his family "
                             "were killed in the strike.")
     assert [(r.count, r.category, r.who) for r in records] == [(6, "killed", "members"), (1, "killed", "Omar Haddad")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry said 1,500 people have been killed since Oct. 7.", [(1500, "since Oct. 7", True)]),
+        ("More than 19,400 Palestinians have been killed since the start of the war.",
+         [(19400, "since the start of the war", True)]),
+        ("In the past 24 hours, 40 people were killed, the ministry said.", [(40, "In the past 24 hours", False)]),
+        ("The death toll has risen to 3,400.", [(3400, None, True)]),
+        ("Troops killed 12 fighters on Tuesday.", [(12, None, False)]),
+    ],
+)
+def test_period_and_running_totals(nlp, text, expected):
+    figures = sentence_figures(nlp(text)[:])
+    assert [(f.amount.value, f.period, f.cumulative) for f in figures] == expected
