@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 import re
 import unicodedata
@@ -38,6 +39,9 @@ _FUZZY_MIN_LEN = 7
 # A town abroad that the article gives no country for must be big to be believed: "Palm Beach" in a
 # US story is not the one in Queensland, "Stanford" is not Stanford-le-Hope.
 _FOREIGN_TOWN_MIN_POP = 100_000
+# Alternate names count for a city when they look like a spelling of its name, or when it is this big.
+_SPELLING_MIN_RATIO = 0.6
+_BYNAME_MIN_POP = 1_000_000
 # AP style and postal abbreviations of US states, as datelines write them ("Miami, Fla.").
 _AP_STATES = {
     "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
@@ -243,6 +247,17 @@ def _city_index() -> dict[str, list[dict]]:
     return out
 
 
+def _credible_alias(key: str, city: dict) -> bool:
+    """Whether a name can stand for this city: its own name, a spelling of it ("Qabatiya" for
+    Qabatiyah, "Raqqa" for Ar Raqqah), or a byname of a very large city ("Windy City"). Other
+    alternate names ("Newtown" for Tallahassee, "Quinnipiac" for New Haven) are old or local names
+    that mislead more than they find."""
+    own = _fold(city["name"])
+    if key == own or city["population"] >= _BYNAME_MIN_POP:
+        return True
+    return SequenceMatcher(None, key, own).ratio() >= _SPELLING_MIN_RATIO
+
+
 @lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     """ISO code -> the territory name the gazetteer uses for it (else geonames' country name)."""
@@ -265,16 +280,16 @@ def city(name: str, context: Counter | None = None) -> Geo | None:
 
     Ranked by: in a country the article already names, then in a neighbour of one, then the name
     is the city's own (not an alternate), then population."""
-    cands = _city_index().get(_fold(place_key(name)))
+    key = _fold(place_key(name))
+    cands = [c for c in _city_index().get(key, ()) if _credible_alias(key, c)]
     if not cands:
         return None
     context = context or Counter()
     near = _neighbours(set(context))
-    key = place_key(name)
 
     def rank(c: dict) -> tuple:
         cc = c["countrycode"]
-        return (context.get(cc, 0), cc in near, place_key(c["name"]) == key, c["population"])
+        return (context.get(cc, 0), cc in near, _fold(c["name"]) == key, c["population"])
 
     best = max(cands, key=rank)
     cc = best["countrycode"]
@@ -282,7 +297,7 @@ def city(name: str, context: Counter | None = None) -> Geo | None:
         return None
     region = _PS_ADMIN1.get(best.get("admin1code", "")) if cc in ("PS", "IL") else None
     region = region or _region_names().get(cc)
-    return Geo(best["name"] if place_key(best["name"]) != key else name, float(best["latitude"]),
+    return Geo(best["name"] if _fold(best["name"]) != key else name, float(best["latitude"]),
                float(best["longitude"]), cc, region, "city", "geonames")
 
 
