@@ -145,7 +145,17 @@ def line_sentences(doc: Doc) -> list[Span]:
                 start += 1
         if start < sent.end:
             out.append(doc[start:sent.end])
-    return [s for s in out if any(not t.is_space for t in s)]
+    return [_trim(s) for s in out if any(not t.is_space for t in s)]
+
+
+def _trim(span: Span) -> Span:
+    """The span without white-space tokens at either end, so the evidence is the sentence itself."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _is_headline(sent: Span) -> bool:

@@ -112,6 +112,18 @@ def test_record_fields(nlp):
         "Two men were killed by troops in Jenin on Wednesday, medics said.")
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "12", "   \n  "])
+def test_empty_copy(nlp, text):
+    assert _extract(nlp, text) == []
+
+
+def test_evidence_is_the_line_without_surrounding_space(nlp):
+    text = "   \n  Two people were killed.\n\n\nThree more died.  "
+    records = _extract(nlp, text, published=None)
+    assert [(r.count, r.evidence, text[r.start:r.end]) for r in records] == [
+        (2, "Two people were killed.", "Two people were killed."), (3, "Three more died.", "Three more died.")]
+
+
 def test_a_period_start_fixes_no_day(nlp):
     (record,) = _extract(nlp, "More than 400 Palestinians have been killed in the West Bank since Oct. 7.")
     assert (record.count, record.place, record.date) == (400, "West Bank", None)
