@@ -237,7 +237,8 @@ def _sentence_events(sent: Span, published: date | None, actors: ActorIndex) -> 
     found: dict[str, _Candidate] = {}
     for token, kind, anchor in protos:
         when = _time_of(anchor, times, anchors, planned=kind in _PLANNED_KINDS or kind == "statement")
-        if not _stands(token, kind, anchor, when):
+        timed = when is not None or kind in _PLANNED_KINDS and _nearest_time(anchor, times) is not None
+        if not _stands(token, kind, anchor, when, timed):
             continue
         subjects = _subject_actors(anchor, sent, actors)
         if kind in _NEEDS_SUBJECT and token.pos_ == "VERB" and not subjects:
@@ -359,13 +360,14 @@ def _proto(token: Token, kind: str, times: list[tuple[TimeExpression, Token]]) -
     return None
 
 
-def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None) -> bool:
-    """Whether the act, with its time, belongs on a timeline."""
+def _stands(token: Token, kind: str, anchor: Token, when: TimeExpression | None, timed: bool) -> bool:
+    """Whether the act, with its time, belongs on a timeline; `timed`: a plan with some time given
+    ("expected to vote later this week") stands even when no day is fixed."""
     dated = when is not None and when.date is not None
     if _negated(anchor):
         return False
-    if not dated and not _actual(anchor, when, occasion=kind == "statement" and token.lemma_.lower() in _PERFECT_OCCASIONS,
-                                 announced=kind in _PLANNED_KINDS):
+    occasion = kind == "statement" and token.lemma_.lower() in _PERFECT_OCCASIONS
+    if not dated and not _actual(anchor, when, occasion=occasion, announced=kind in _PLANNED_KINDS, timed=timed):
         return False
     if kind == "attack" and token.pos_ == "VERB" and token.lemma_.lower() in _HARM_ONLY:
         if not dated and not _has_means(token) and not _armed_subject(token):
@@ -468,7 +470,8 @@ def _negated(anchor: Token) -> bool:
     return clause is not None and any(c.dep_ == "neg" for c in clause.children)
 
 
-def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, announced: bool = False) -> bool:
+def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, announced: bool = False,
+            timed: bool = False) -> bool:
     """Did the act happen? Undated acts must be past, not modal, intended, habitual, or a present
     perfect background ("has killed thousands since October"); a remark made on an occasion
     ("has urged Israel to do more") may be in the present perfect; with `announced`, a plan made
@@ -476,16 +479,17 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, 
     clause = _clause_verb(anchor)
     if clause is None or clause.lower_ in _TEMPORAL_PREPS:
         return True  # "following talks in Cairo": past by its preposition
+    planned = when is not None or timed
     for node in _verb_chain(clause):
         kids = list(node.children)
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and when is None \
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in kids) and not planned \
                 and not (announced and _announced_plan(node)):
             return False
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in kids):
             return False
-        if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS and when is None:
+        if node.i != clause.i and node.lemma_.lower() in _INTENT_HEADS and not planned:
             return False
-    if when is not None or announced and _announced_plan(clause):
+    if planned or announced and _announced_plan(clause):
         return True
     perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children) or (
         clause.dep_ == "conj" and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.head.children)
@@ -696,13 +700,41 @@ def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: 
     reported = _reported_time(anchor, times) if planned else None
     if reported is not None:
         return reported
+    if _in_description(anchor):
+        return None  # "settlers who attack Palestinians": the clause names no day of its own
     for expr, root in times:
-        if expr.date is None:
-            continue
+        if expr.date is None or _in_description(root) and not _describes_subject(root, anchor):
+            continue  # "the ships that arrived on Monday": that day is the ships', not the act's
         mine = _hops(anchor, root)
-        if mine <= _MAX_HOPS + 2 and all(_hops(other, root) > mine for other in anchors if other.i != anchor.i):
+        rivals = [other for other in anchors if other.i != anchor.i and not _in_description(other)]
+        if mine <= _MAX_HOPS + 2 and all(_hops(other, root) > mine for other in rivals):
             return expr
     return None
+
+
+def _in_description(token: Token) -> bool:
+    """Inside a relative clause or a participle describing a noun."""
+    node = token
+    for _ in range(12):
+        if node.dep_ in ("relcl", "acl", "amod") and node.tag_ != "VBD":  # a past-tense 'amod' is a slip
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _describes_subject(token: Token, verb: Token) -> bool:
+    """Inside a clause describing the verb's own subject: 'a report that was released on Monday
+    found ...' (the report's day is the finding's)."""
+    node = token
+    for _ in range(12):
+        if node.dep_ in ("relcl", "acl"):
+            return any(t.dep_ == "nsubj" and t.head.i == verb.i for t in _ancestry(node.head)[:4])
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _nearest_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> TimeExpression | None:
@@ -788,7 +820,7 @@ def _subject_actors(anchor: Token, sent: Span, actors: ActorIndex) -> tuple[str,
             if pronoun_only and node.dep_ == "ccomp":
                 node = node.head  # "declared that it would give": 'it' is the declarer
                 continue
-            if subjects or node.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+            if subjects or node.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp"):
                 break
             node = node.head.head if node.dep_ == "pcomp" else node.head
     doc = anchor.doc
