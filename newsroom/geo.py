@@ -227,23 +227,35 @@ def _countries() -> dict[str, dict]:
 
 
 def _fold(name: str) -> str:
-    """A cheap key for the 200,000 geonames names: case, accents, hyphens. Same role as place_key,
-    at a tenth of its cost, because building the index must stay well under a second."""
+    """The geonames index key: no accents, case or hyphens (what _city_index does in bulk)."""
     if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return name.lower().replace("-", " ")
 
 
 @lru_cache(maxsize=1)
 def _city_index() -> dict[str, list[dict]]:
     """Name or Latin-script alternate name (folded) -> the cities15000 entries that carry it
-    (a city may appear twice under one key; callers rank, so that does no harm)."""
-    out: dict[str, list[dict]] = {}
+    (a city may appear twice under one key; callers rank, so that does no harm).
+
+    About 250,000 names: they are folded in one pass over a joined string, not one by one, so
+    that the first article to need the index does not wait a second for it."""
+    names: list[str] = []
+    owners: list[dict] = []
     for city in _geonames().get_cities().values():
-        out.setdefault(_fold(city["name"]), []).append(city)
-        for name in city.get("alternatenames", ()):
-            if name.isascii():
-                out.setdefault(name.lower().replace("-", " "), []).append(city)
+        names.append(city["name"])
+        owners.append(city)
+        for alt in city.get("alternatenames", ()):
+            if alt and alt.isascii():
+                names.append(alt)
+                owners.append(city)
+    joined = "\x00".join(names)
+    if not joined.isascii():
+        joined = unicodedata.normalize("NFKD", joined).encode("ascii", "ignore").decode("ascii")
+    keys = joined.lower().replace("-", " ").split("\x00")
+    out: dict[str, list[dict]] = {}
+    for key, city in zip(keys, owners):
+        out.setdefault(key, []).append(city)
     return out
 
 
