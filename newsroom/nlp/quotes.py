@@ -23,6 +23,7 @@ pronouns, and job titles taken for names.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 import re
 
@@ -327,11 +328,25 @@ def _noun_owner(noun: Token) -> Token | None:
     return None
 
 
+class _Sentences:
+    """Sentence bounds looked up by token, computed once per document (Token.sent walks the
+    document each time it is asked)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [s.start for s in doc.sents]
+        self.ends = self.starts[1:] + [len(doc)]
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        k = max(0, bisect_right(self.starts, i) - 1)
+        return self.starts[k], self.ends[k]
+
+
 @dataclass
 class _Context:
     """What attribution knows of the article so far."""
 
     inside: frozenset[int]  # tokens inside quotation marks
+    sents: _Sentences
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (token, speaker) of earlier quotes
 
 
@@ -434,8 +449,8 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | Non
     if not cands:
         return None
     doc = tok.doc
-    sent_start = tok.sent.start
-    prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    sent_start, _ = ctx.sents.bounds(tok.i)
+    prev_start = ctx.sents.bounds(sent_start - 1)[0] if sent_start > 0 else sent_start
     for m in cands:
         if m.start >= prev_start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return m.name
@@ -546,15 +561,16 @@ def _paragraphs_cache_start(text: str, sp: _Span) -> int:
     return text.rfind("\n", 0, sp.open_mark) + 1
 
 
-def _sentence_text(doc: Doc, a: int, b: int) -> tuple[str, int]:
-    """The text of the sentences covering characters [a, b), and its start offset."""
+def _sentence_text(doc: Doc, text: str, a: int, b: int, sents: _Sentences) -> str:
+    """The text of the sentences covering characters [a, b)."""
     first = doc.char_span(a, a + 1, alignment_mode="expand")
     last = doc.char_span(max(a, b - 1), b, alignment_mode="expand")
     if first is None or last is None or len(first) == 0 or len(last) == 0:
-        return doc.text[a:b], a
-    s0 = first[0].sent.start_char
-    s1 = last[-1].sent.end_char
-    return doc.text[s0:s1], s0
+        return text[a:b]
+    s0 = doc[sents.bounds(first.start)[0]].idx
+    end = sents.bounds(last.end - 1)[1]
+    s1 = doc[end - 1].idx + len(doc[end - 1].text)
+    return text[s0:s1]
 
 
 def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: ActorIndex,
@@ -593,13 +609,13 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     paras = _paragraphs(text)
     out: list[Quote] = []
     last_speaker: dict[int, str | None] = {}
-    ctx = _Context(inside)
+    ctx = _Context(inside, _Sentences(doc))
     for k, sp in enumerate(spans):
         qspan = doc.char_span(sp.start, sp.end, alignment_mode="expand")
         if qspan is None or len(qspan) == 0:
             continue
         q0, q1 = qspan.start, qspan.end
-        window = _window(doc, sp, q0, q1, paras, spans, k, inside)
+        window = _window(doc, sp, q0, q1, paras, spans, k, inside, ctx.sents, text)
         cue = _best_cue(_cues(window, q0, q1, inside))
         speaker = None
         cue_text = None
@@ -613,7 +629,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 verb, speaker = _clause_source(doc, q0, q1, inside, actors, ctx)
                 cue_text = verb.text if speaker else None
         kind = _kind(text, sp, cue is not None or speaker is not None)
-        sentence, _ = _sentence_text(doc, sp.open_mark, sp.close_mark)
+        sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
         if speaker is not None and kind != "fragment":
             last_speaker[sp.para] = speaker
@@ -658,24 +674,22 @@ def _continues(text: str, pos: int, limit: int) -> bool:
 
 
 def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]], spans: list[_Span], k: int,
-            inside: set[int]) -> list[Token]:
+            inside: frozenset[int], sents: _Sentences, text: str) -> list[Token]:
     """Tokens that may hold this quote's attribution: outside every quote, in the quote's own
     sentences and the one after it, within its paragraph. A quote opening a paragraph after one
     that ends with a colon takes that paragraph's last sentence too."""
     p0, p1 = paras[sp.para]
-    start_tok = doc[q0].sent.start
-    end_tok = doc[q1 - 1].sent.end
-    if end_tok < len(doc) and _continues(doc.text, sp.close_mark, p1):
-        nxt = doc[end_tok].sent
-        if nxt.start_char < p1:
-            end_tok = nxt.end
+    start_tok = sents.bounds(q0)[0]
+    end_tok = sents.bounds(q1 - 1)[1]
+    if end_tok < len(doc) and _continues(text, sp.close_mark, p1) and doc[end_tok].idx < p1:
+        end_tok = sents.bounds(end_tok)[1]
     span_tokens = [t for t in doc[start_tok:end_tok] if p0 <= t.idx < p1 and t.i not in inside]
     if sp.para_start and sp.para > 0:
         b0, b1 = paras[sp.para - 1]
-        tail = doc.text[b0:b1].rstrip()
+        tail = text[b0:b1].rstrip()
         if tail.endswith(":"):
             last = doc.char_span(b1 - 1, b1, alignment_mode="expand")
             if last is not None and len(last):
-                s = last[0].sent
-                span_tokens = [t for t in s if t.i not in inside] + span_tokens
+                s0, s1 = sents.bounds(last.start)
+                span_tokens = [t for t in doc[s0:s1] if t.i not in inside] + span_tokens
     return span_tokens
