@@ -65,9 +65,11 @@ _STATE_CATEGORIES = {
     "detained": "arrested", "arrested": "arrested", "jailed": "arrested", "imprisoned": "arrested",
     "abducted": "hostage", "kidnapped": "hostage",
 }
-# "taken hostage", "held captive": these verbs take a hostage complement.
-_CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}  # verbs that head a clause of their own
+# Verbs that head a clause of their own (where a subject the parser lost belongs).
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}
+# "130 people are still in Gaza", "of whom 132 remain in Gaza" (right after a hostage count).
 _STAY_VERBS = {"remain", "be", "stay"}
+# "taken hostage", "held captive": these verbs take a hostage complement.
 _CAPTOR_VERBS = {"take", "hold", "keep", "seize", "snatch"}
 _CAPTIVE_WORDS = {"hostage", "hostages", "captive", "captives", "captivity"}
 # "have sought refuge", "found shelter".
@@ -92,9 +94,11 @@ _REPORT_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "estimate", "add", "confirm", "record",
     "count", "tally", "put", "document", "note", "warn", "declare", "publish", "reveal", "indicate",
 }
-# Sources that point back to one named earlier in the article.
+# A source ends where a relative clause about it begins ("the Ukrainian military, which said ...").
 _RELATIVE_WORDS = {"which", "who", "whose", "where", "when"}
+# Sources that point back to one named earlier in the article.
 _PRONOUN_SOURCES = {"he", "she", "they", "it", "we"}
+# "The three sons", "his three brothers": a definite count repeats one already given.
 _ANAPHORIC_DETS = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
 # Counted things that are not people, whatever verb governs them.
 _NON_PERSON_NOUNS = {
@@ -106,14 +110,21 @@ _NON_PERSON_NOUNS = {
     "convoy", "car", "field", "village", "town", "city", "district", "neighborhood", "area",
     "attack", "strike", "airstrike", "raid", "incident", "explosion", "blast", "time", "case",
 }
-_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj"}
+# "for every 10 hostages freed": a ratio, not a count.
 _RATE_WORDS = {"every", "each", "per"}
+# Dependencies by which a counted noun is an argument of its clause's verb.
+_ARGUMENT_OF_VERB = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "nummod"}
+# Places a figure can be located in, and the prepositions that locate it.
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
-_PERIOD_PREPS = {"since", "over", "in", "during", "for", "within", "until", "through"}
-_CUMULATIVE_WORDS = {"total", "toll", "overall", "tally", "cumulative"}
-_TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "weekend", "period", "morning", "evening"}
+# Dates: a noun figure takes its clause's day only as an argument of that clause; a day under
+# these prepositions opens or closes a period instead ("since Oct. 7").
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj"}
 _NOT_A_DAY_PREPS = {"since", "until", "till", "before", "after", "between", "from"}
+# Periods ("in the past 24 hours", "since the start of the war") and running totals.
+_PERIOD_PREPS = {"since", "over", "in", "during", "for", "within", "until", "through"}
+_TIME_NOUNS = {"hour", "day", "week", "month", "year", "night", "weekend", "period", "morning", "evening"}
+_CUMULATIVE_WORDS = {"total", "toll", "overall", "tally", "cumulative"}
 
 
 @dataclass(frozen=True)
@@ -389,27 +400,33 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
                 return None
         if dep == "punct":
             return None
-        if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "nummod"):
-            verb = parent
-            if verb.pos_ not in ("VERB", "AUX"):
-                return None
-            if _is_active_agent(node, verb):
-                return None
-            found = _complement_category(verb)
-            if found and dep in ("dobj",) and _lemma(verb) in _INTRANSITIVE_CATEGORIES:
-                found = None
-            if found:
-                found = (_threatened(found[1], found[0]), found[1])
-            if found is None and dep in ("attr", "dobj", "npadvmod"):
-                found = _toll_category(verb, sent)
-            if found is None and _lemma(verb) == "be":
-                for child in verb.children:
-                    if child.dep_ == "prep" and child.lower_ in ("among", "of"):
-                        for g in child.children:
-                            if _NOUN_CATEGORIES.get(_lemma(g)):
-                                return _NOUN_CATEGORIES[_lemma(g)], g
-            return found
+        if dep in _ARGUMENT_OF_VERB and parent.pos_ in ("VERB", "AUX"):
+            return _predicate_category(node, dep, parent, sent)
         return None
+    return None
+
+
+def _predicate_category(node: Token, dep: str, verb: Token, sent: Span) -> tuple[str, Token] | None:
+    """What the verb a counted noun is an argument of says happened to it: "were killed", "killed
+    140 fighters", "are thought to be dead", "threatening to kill", "the toll has reached 700",
+    "five minors were among the dead". The subject of an active "killed" did the killing."""
+    if _is_active_agent(node, verb):
+        return None
+    found = _complement_category(verb)
+    if found and dep == "dobj" and _lemma(verb) in _INTRANSITIVE_CATEGORIES:
+        found = None
+    if found:
+        return _threatened(found[1], found[0]), found[1]
+    if dep in ("attr", "dobj", "npadvmod"):
+        found = _toll_category(verb, sent)
+        if found:
+            return found
+    if _lemma(verb) == "be":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("among", "of"):
+                for g in child.children:
+                    if _noun_category(g):
+                        return _noun_category(g), g
     return None
 
 
@@ -423,7 +440,7 @@ def _orphan_predicate(node: Token, sent: Span) -> Token | None:
     return None
 
 
-def _who(head: Token, amount: Amount, category: str) -> str | None:
+def _who(head: Token, amount: Amount) -> str | None:
     """The group counted: the noun and its modifiers after the number ("Hamas fighters"), the
     partitive ("two of Haniyeh's grandchildren"), or nothing when the number stands alone."""
     doc = head.doc
@@ -759,7 +776,7 @@ def sentence_figures(sent: Span, after_hostages: bool = False) -> list[Figure]:
             continue
         category, anchor = found
         period, cumulative = _period(sent, anchor)
-        who = _who(head, amount, category)
+        who = _who(head, amount)
         out.append(Figure(amount, category, head, anchor, who, period, cumulative))
     out.extend(_implicit_ones(sent, out))
     return out
