@@ -39,7 +39,7 @@ from newsroom.records import Event
 # Verbs that name an act, by event type (lemmas).
 _VERB_TRIGGERS = {
     "visit": {"visit", "travel", "arrive", "tour", "fly"},
-    "talks": {"meet", "negotiate"},
+    "talks": {"meet", "negotiate", "receive", "host", "speak", "talk"},
     "vote": {"vote", "veto", "abstain"},
     "resolution": {"adopt", "pass", "approve", "table", "submit", "circulate", "present", "introduce"},
     "aid": {"donate", "pledge", "give", "provide", "send", "fund", "contribute", "allocate"},
@@ -47,7 +47,8 @@ _VERB_TRIGGERS = {
                "target", "destroy", "assassinate", "ambush", "bombard", "pound", "launch", "shoot"},
     "statement": {"say", "state", "tell", "inform", "announce", "declare", "warn", "urge", "call",
                   "condemn", "deny", "confirm", "accuse", "reply", "respond", "demand", "vow",
-                  "threaten", "reiterate", "claim", "insist", "stress", "caution", "appeal", "find"},
+                  "threaten", "reiterate", "claim", "insist", "stress", "caution", "appeal", "find",
+                  "reject", "welcome", "dismiss"},
 }
 # Nouns that name an act, by event type (lemmas).
 _NOUN_TRIGGERS = {
@@ -74,7 +75,13 @@ _RESPONSE_VERBS = {"respond", "retaliate", "react", "reply"}
 _HARM_VERBS = {"kill", "wound", "injure", "destroy", "hit", "damage", "die", "target", "flatten", "level"}
 _AID_VERBS = {"give", "provide", "send", "donate", "pledge", "contribute", "allocate", "approve"}
 _AID_OBJECTS = {"aid", "$", "million", "billion", "funding", "package", "money", "weapon", "assistance",
-                "fund", "donation", "grant", "loan", "supply", "ammunition", "dollar", "euro", "\u00a3", "\u20ac"}
+                "fund", "donation", "grant", "loan", "supply", "ammunition", "dollar", "euro", "\u00a3", "\u20ac",
+                "system", "equipment", "arms", "vaccine", "medicine", "food", "fuel", "tent", "shipment"}
+# Nouns that make an announcement a pledge: "announced a new aid package", "unveiled $1.7 billion".
+_PLEDGE_NOUNS = {"aid", "funding", "package", "assistance", "donation", "grant", "loan", "$", "\u00a3", "\u20ac"}
+# Whom one receives or speaks with for talks: a named person or someone by title.
+_COUNTERPARTS = {"emir", "president", "minister", "king", "prince", "delegation", "envoy", "counterpart",
+                 "secretary", "leader", "chancellor", "premier", "ambassador", "official", "chief", "director"}
 # Verbs and nouns whose subject or object must itself be an act for the trigger to count.
 _NEEDS_ACT_OBJECT = {
     "launch": {"attack", "strike", "airstrike", "offensive", "assault", "invasion", "operation", "raid",
@@ -323,7 +330,7 @@ def _trigger_kind(token: Token) -> str | None:
     if token.lower_ == "according":
         return "statement" if token.nbor(1).lower_ == "to" else None
     if token.pos_ == "VERB":
-        return _VERB_TYPE.get(lemma)
+        return "aid" if _pledge(token) else _VERB_TYPE.get(lemma)
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
         if lemma == "operation" and not any(c.lower_ in _MILITARY_WORDS or c.ent_type_ in ("NORP", "GPE")
                                             for c in token.children):
@@ -420,10 +427,31 @@ def _verb_counts(verb: Token, kind: str) -> bool:
             return False
     if lemma == "call" and not any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") for c in verb.children):
         return False
+    if lemma in ("receive", "host", "speak", "talk") and not _meets_counterpart(verb):
+        return False  # "received three bodies", "spoke to reporters"
     if lemma == "find" and not any(w.lemma_.lower() in ("investigation", "report", "inquiry", "probe")
                                    for c in verb.children if c.dep_ == "nsubj" for w in c.subtree):
         return False
     return True
+
+
+def _meets_counterpart(verb: Token) -> bool:
+    """'received the Qatari emir', 'spoke by phone with Netanyahu': a named person or a title, as
+    object or after 'with'/'to'."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                for g in c.children if g.dep_ == "pobj"]
+    if verb.lemma_.lower() in ("speak", "talk"):
+        objects = [o for o in objects if o.dep_ == "pobj"]
+    return any(o.ent_type_ in ("PERSON", "GPE", "ORG") or o.lemma_.lower() in _COUNTERPARTS for o in objects)
+
+
+def _pledge(verb: Token) -> bool:
+    """An announcement of money or aid is the pledge itself."""
+    return verb.lemma_.lower() in ("announce", "unveil", "approve", "authorize", "authorise") and any(
+        w.lemma_.lower() in _PLEDGE_NOUNS or w.text in _PLEDGE_NOUNS or w.ent_type_ == "MONEY"
+        for c in verb.children if c.dep_ == "dobj" for w in c.subtree
+    )
 
 
 def _noun_anchor(noun: Token) -> Token | None:
@@ -703,13 +731,20 @@ def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: 
     if _in_description(anchor):
         return None  # "settlers who attack Palestinians": the clause names no day of its own
     for expr, root in times:
-        if expr.date is None or _in_description(root) and not _describes_subject(root, anchor):
+        if expr.date is None or _dates_relative_clause(root) and not _describes_subject(root, anchor):
             continue  # "the ships that arrived on Monday": that day is the ships', not the act's
         mine = _hops(anchor, root)
         rivals = [other for other in anchors if other.i != anchor.i and not _in_description(other)]
         if mine <= _MAX_HOPS + 2 and all(_hops(other, root) > mine for other in rivals):
             return expr
     return None
+
+
+def _dates_relative_clause(time_root: Token) -> bool:
+    """The day is told of a relative clause's own verb: 'the ships that had arrived on Monday'.
+    (Days the parser hangs lower, on a participle or a noun, are left to the main clause.)"""
+    verb = _clause_verb(time_root)
+    return verb is not None and verb.dep_ == "relcl"
 
 
 def _in_description(token: Token) -> bool:

@@ -41,6 +41,20 @@ def _events(nlp, text: str, published: date | None):
         ("The Jordanian army said on Thursday that it had opened an inquiry.", FRIDAY,
          [("statement", "2024-03-21")]),
         ("Hamas released 24 hostages on Friday under the truce deal.", FRIDAY, [("other", "2024-03-22")]),
+        ("Egyptian President Abdel Fattah al-Sisi received the Qatari emir in Cairo on Tuesday.", FRIDAY,
+         [("talks", "2024-03-19")]),
+        ("The White House said President Joe Biden spoke by phone with Benjamin Netanyahu on Monday.", FRIDAY,
+         [("talks", "2024-03-18")]),
+        ("The European Union announced an additional 68 million euros in aid for Palestinians on Monday.", FRIDAY,
+         [("aid", "2024-03-18")]),
+        ("Germany will send two more Patriot air defence systems to Ukraine, the German defence ministry said "
+         "on Tuesday.", FRIDAY, [("aid", "2024-03-19")]),
+        ("Benjamin Netanyahu rejected the proposal on Tuesday, calling it delusional.", FRIDAY,
+         [("statement", "2024-03-19")]),
+        ("The General Assembly adopted a resolution demanding a humanitarian truce on Oct. 27.", FRIDAY,
+         [("resolution", "2023-10-27")]),
+        # a plan with some time given stands without a day
+        ("The UN Security Council is expected to vote on the draft later this week.", FRIDAY, [("vote", None)]),
         # one sentence, several acts: the trip, the talks before it, the attack it recalls
         ("On Friday, the envoy makes his third trip to the region since the war started on October 7 with an "
          "attack on Israel by Hamas, following talks in Qatar and Egypt.", FRIDAY,
@@ -83,6 +97,8 @@ def test_events_and_their_dates(nlp, text, published, expected):
         # descriptions and bylines
         "The group, funded by Iran, operates across the border.",
         "Jane Roe contributed reporting.",
+        "Hospital officials said they received three bodies on Monday.",
+        "Cyprus said the ships that had arrived in Gaza on Monday were unloaded.",
         # "struck a deal" is no blow, nor is attacking a rival at a debate
         "Negotiators struck a deal after weeks of talks, officials in Doha said.",
         "Ted Cruz attacked Donald Trump at the debate on Tuesday.",
