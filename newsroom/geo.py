@@ -29,6 +29,7 @@ from newsroom.resources import gazetteer
 _APOSTROPHES = "\u2019\u2018`\u02bc\u02bb\u00b4"
 # Arabic article written before a place name ("Al-Bureij", "el-Arish"): looked up with and without.
 _ARTICLES = ("al ", "el ", "an ", "ash ", "ad ", "az ", "as ", "ar ")
+_ARTICLE_WORDS = re.compile(r"\b(?:el|as|ash|ad|adh|az|an|ar|at|ath|ez|es|er|ed|en)\b(?= \w)")
 # Endings that make a demonym or adjective from a place ("Gazan", "Israeli", "Lebanese", "Ukrainians").
 _DEMONYM_ENDINGS = ("ians", "ans", "ese", "ish", "ian", "ern", "is", "an", "i", "n", "")  # "" last
 # How many letters a place name may have beyond a demonym's stem ("Leban|ese" -> "Leban|on").
@@ -105,6 +106,19 @@ def _without_article(key: str) -> str | None:
     return None
 
 
+def _one_article(key: str) -> str:
+    """Every Arabic article spelled "al": "tal as sultan" and "deir el balah" meet "tal al sultan"
+    and "deir al balah" (the article assimilates to the next consonant, and is spelled many ways)."""
+    return _ARTICLE_WORDS.sub("al", key)
+
+
+def _lookup_keys(key: str) -> list[str]:
+    """The forms a name is looked up in the gazetteer under, most literal first."""
+    keys = [key, _one_article(key)]
+    keys += [b for b in (_without_article(k) for k in keys) if b]
+    return keys
+
+
 @lru_cache(maxsize=1)
 def _curated() -> dict[str, Geo]:
     """Every gazetteer name and alias, and each without its Arabic article, -> its row."""
@@ -117,20 +131,31 @@ def _curated() -> dict[str, Geo]:
             key = place_key(name)
             index.setdefault(key, geo)
     for key, geo in list(index.items()):
-        bare = _without_article(key)
-        if bare:
-            index.setdefault(bare, geo)
+        for variant in _lookup_keys(key)[1:]:
+            index.setdefault(variant, geo)
     return index
 
 
 def curated(name: str) -> Geo | None:
     """The gazetteer row a name (or the name without its Arabic article) belongs to."""
-    key = place_key(name)
     index = _curated()
-    if key in index:
-        return index[key]
-    bare = _without_article(key)
-    return index.get(bare) if bare else None
+    return next((index[k] for k in _lookup_keys(place_key(name)) if k in index), None)
+
+
+def spelling(name: str) -> str:
+    """The gazetteer's own spelling of a name written in capitals ("KHAN YOUNIS" in a dateline),
+    else the name in title case."""
+    key = place_key(name)
+    return _spellings().get(key) or name.title()
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in gazetteer().itertuples():
+        for n in [row.name, *row.aliases]:
+            out.setdefault(place_key(n), n)
+    return out
 
 
 def us_state(name: str, context: Counter | None = None) -> Geo | None:

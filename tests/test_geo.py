@@ -39,6 +39,7 @@ def test_place_key(name, expected):
         ("Britain", "United Kingdom"),
         ("Turkey", "T\u00fcrkiye"),
         ("Kiev", "Kyiv"),
+        ("Tel el-Sultan", "Tel al-Sultan"),  # the article spelled "el" meets the gazetteer's "al"
         ("Ghent", None),
     ],
 )
@@ -104,6 +105,21 @@ def test_country_table(name, expected):
     hit = geo.country(name)
     got = (hit.canonical, hit.country, round(hit.lat, 2), round(hit.lon, 2)) if hit else None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        ("Fla.", {}, "Florida"),
+        ("N.H.", {}, "New Hampshire"),
+        ("OH", {}, "Ohio"),
+        ("Georgia", {"US": 2}, "Georgia (US state)"),
+        ("Georgia", {"RU": 1}, None),  # the country: left to the country table
+    ],
+)
+def test_us_state(name, context, expected):
+    hit = geo.us_state(name, Counter(context))
+    assert (hit.canonical if hit else None) == expected
 
 
 def test_gazetteer_rows_are_complete():

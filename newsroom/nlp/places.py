@@ -127,6 +127,8 @@ def _written_and_geo(span: Span) -> tuple[str, geo.Geo | None]:
     "Nuseirat" before "refugee camp" is written "Nuseirat refugee camp" and resolved as Nuseirat;
     "southern Gaza" is written "Gaza" unless the gazetteer knows the whole phrase."""
     base = _clean(span.text)
+    if base.isupper() and geo.curated(base):
+        base = geo.spelling(base)  # a dateline: "KHAN YOUNIS, Gaza Strip (AP) —"
     tail = _camp_tail(span) if not base.lower().endswith("camp") else ""
     for name in (base + (" " + tail if tail else ""), base):
         hit = geo.curated(name)
@@ -169,9 +171,12 @@ def _after_settlement_noun(span: Span) -> bool:
 
 
 def _misread_place(span: Span, context: Counter) -> bool:
-    """A PERSON or ORG span that is a place: named as a settlement ("the village of Umm al-Khair"),
-    or used as a place ("in Qabatiya") and a city of that name lies in a country the article
-    already places things in."""
+    """A PERSON or ORG span that is a place: a gazetteer name in capitals (a dateline the
+    case-sensitive ruler missed), named as a settlement ("the village of Umm al-Khair"), or used as
+    a place ("in Qabatiya") where a city of that name lies in a country the article already
+    places things in."""
+    if span.text.isupper() and len(span.text) > 3 and geo.curated(span.text):
+        return True
     if _after_settlement_noun(span):
         return True
     if not _locative(span):
@@ -277,7 +282,8 @@ def extract_places(doc: Doc) -> list[Place]:
     context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
     for ent in doc.ents:
         if ent.label_ in _MISREAD_LABELS and _misread_place(ent, context):
-            mentions.append(_Mention(_clean(ent.text), "GPE", ent))
+            written, hit = _written_and_geo(ent)
+            mentions.append(_Mention(written, "GPE", ent, hit))
     if not mentions:
         return []
     mentions.sort(key=lambda m: m.span.start)
