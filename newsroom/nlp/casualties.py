@@ -169,12 +169,16 @@ def _trim(span: Span) -> Span:
     return span.doc[start:end]
 
 
-def _is_headline(sent: Span) -> bool:
-    """The first line of an article is its headline when it is short and ends no sentence."""
-    doc = sent.doc
-    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
-    return (sent.start_char <= doc.text.find(first_line) + len(first_line) and len(first_line) < 200
-            and "\n" in doc.text.strip() and first_line[-1:] not in ".!?:;\"'\u201d")
+def _headline_end(doc: Doc) -> int:
+    """Where the article's headline ends (a character offset), or 0 when it has none: its first
+    line is one when it is short, ends no sentence and more text follows."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start:end].strip() if end > 0 else ""
+    if not line or len(line) >= 200 or not text[end:].strip() or line[-1] in ".!?:;\"'\u201d":
+        return 0
+    return end
 
 
 def _in(tok: Token, sent: Span) -> bool:
@@ -516,9 +520,8 @@ def _clean_source(toks: list[Token], first_comma: bool = False) -> str | None:
         if t.lower_ in _RELATIVE_WORDS and doc[t.i - 1].text == "," or (first_comma and t.text in (",", ";")):
             end = min(end, t.i)
             break
-    for ent in doc.ents:  # "the Committee" + "to Protect Journalists", split by the parser
-        if ent.start < end <= ent.end - 1 and ent.start >= start:
-            end = ent.end
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end - 1].ent_iob_ in ("B", "I"):
+        end += 1  # "the Committee" + "to Protect Journalists": the parser split one name
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
@@ -834,13 +837,14 @@ def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> 
     records: list[tuple[Casualty, tuple]] = []
     headline: list[tuple[Span, list[Figure], dict[int, str]]] = []
     after_hostages = False
+    headline_end = _headline_end(doc)
     for sent in line_sentences(doc):
         sources = _sentence_sources(sent, memory)
         figures = sentence_figures(sent, after_hostages)
         if not figures:
             continue
         after_hostages = any(f.category == "hostage" for f in figures)
-        if not records and not headline and _is_headline(sent):
+        if sent.start_char < headline_end:
             headline.append((sent, figures, sources))
             continue
         for fig in figures:
