@@ -97,6 +97,16 @@ def test_no_figures(nlp, text):
          "killed overnight.", ["Ministry of Health in Gaza"]),
         ("Rescue workers in Rafah said the shelters were full. They said 11 people were killed in the strike.",
          ["Rescue workers in Rafah"]),
+        # a description that names no earlier source takes the last one
+        ("The Committee to Protect Journalists said the war was the deadliest on record. As of Monday, 42 "
+         "journalists had been killed, the group said.", ["Committee to Protect Journalists"]),
+        # "the official" is not the earlier "officials"
+        ("Regional officials said power was cut. According to the city's mayor, a 70-year-old man was killed. "
+         "Four people were injured elsewhere, the official said.", ["city's mayor", "city's mayor"]),
+        ("The strike killed 14 people, according to the civil defence agency, which said rescuers were still "
+         "digging.", ["civil defence agency"]),
+        # an attribution in a side clause speaks of something else
+        ("At least 30 people were killed on Sunday, as the prime minister said the war would go on.", [None]),
     ],
 )
 def test_sources(nlp, text, expected):
@@ -136,6 +146,14 @@ def test_repeated_figure_is_counted_once(nlp):
     records = _extract(nlp, text)
     assert [(r.count, r.category, r.evidence) for r in records] == [
         (12, "killed", "An Israeli strike killed 12 people in Rafah on Tuesday, medics said.")]
+
+
+def test_body_sentence_run_into_the_headline_by_the_parser(nlp):
+    text = ("Three Brothers of Militia Commander Killed in Drone Strike\n"
+            "Three brothers of a militia commander were killed in a drone strike on Monday, the group said.")
+    records = _extract(nlp, text)
+    assert [(r.count, r.category, r.source, r.evidence) for r in records] == [
+        (3, "killed", "group", text.split("\n")[1])]
 
 
 def test_headline_figure_kept_when_the_body_omits_it(nlp):
