@@ -396,8 +396,8 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
                     node = grand
                     continue
             elif prep == "of" and grand.pos_ in ("NOUN", "PROPN"):
-                cat = _noun_category(grand)
-                return (cat, grand) if cat else None
+                cat = _noun_category(grand) or ("killed" if _lemma(grand) == "toll" else None)
+                return (cat, grand) if cat else None  # "the deaths of 115", "a toll of 1,200"
             elif prep in _TOLL_PREPS and grand.pos_ in ("VERB", "AUX"):
                 return _toll_category(grand, sent, target=prep != "of")
             else:

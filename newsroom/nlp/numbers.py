@@ -30,6 +30,9 @@ _ORDINAL_WORDS = {
 }
 _FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+# British copy abbreviates multipliers: "1.7m people", "2bn", "40k".
+_ABBREVIATED = re.compile(r"^(\d+(?:\.\d+)?)(m|mn|bn|k)$")
+_ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 _ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 # Qualifiers, longest first, as lower-case token sequences that end right before the number.
@@ -105,7 +108,10 @@ def parse_number(text: str) -> int | None:
         words[0] = "one"
     total, current, seen = 0.0, 0.0, False
     for w in words:
-        if _DIGITS.match(w):
+        abbreviated = _ABBREVIATED.match(w)
+        if abbreviated:
+            current += float(abbreviated.group(1)) * _ABBREVIATIONS[abbreviated.group(2)]
+        elif _DIGITS.match(w):
             current += float(w.replace(",", ""))
         elif w in _UNITS:
             current += _UNITS[w]
@@ -127,7 +133,7 @@ def parse_number(text: str) -> int | None:
 
 def _is_number_token(tok: Token) -> bool:
     low = tok.lower_
-    return bool(_DIGITS.match(low)) or low in _UNITS or low in _TENS or low in _MULTIPLIERS
+    return bool(_DIGITS.match(low) or _ABBREVIATED.match(low)) or low in _UNITS or low in _TENS or low in _MULTIPLIERS
 
 
 def _number_end(doc: Doc, i: int, limit: int) -> int:
@@ -136,6 +142,8 @@ def _number_end(doc: Doc, i: int, limit: int) -> int:
     j = i + 1
     while j < limit:
         low = doc[j].lower_
+        if low in _ABBREVIATIONS and not doc[j - 1].whitespace_ and _DIGITS.match(doc[j - 1].lower_):
+            return j + 1  # "1.7m", split by the tokenizer
         if low in _MULTIPLIERS or (low in _UNITS and doc[j - 1].lower_ in _TENS):
             j += 1
         elif low == "-" and j + 1 < limit and doc[j - 1].lower_ in _TENS and doc[j + 1].lower_ in _UNITS:

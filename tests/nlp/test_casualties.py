@@ -57,6 +57,8 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
         ("The ministry put the toll at 20,000 on Sunday.", [(20_000, "exact", "killed")]),
         ("Eight migrants lost their lives when the boat capsized.", [(8, "exact", "killed")]),
         ("Two passers-by were hurt by flying glass.", [(2, "exact", "injured")]),
+        ("The fighting has displaced 1.7m people, the agency said.", [(1_700_000, "exact", "displaced")]),
+        ("The raid brought the war to a toll of 1,200 in a single day.", [(1200, "exact", "killed")]),
     ],
 )
 def test_figures(nlp, text, expected):

@@ -28,6 +28,7 @@ def _counts(nlp, text: str) -> list[tuple[int, str]]:
         ("two dozen", 24),
         ("a dozen", 12),
         ("a million", 1_000_000),
+        ("1.7m", 1_700_000),
         ("one hundred thousand", 100_000),
         ("2.5", None),  # people come in whole numbers
         ("dozens", None),
