@@ -71,6 +71,8 @@ _SETTLEMENT_NOUNS = frozenset({
 })
 # Labels the small model gives place names it does not know (Arabic village names come out PERSON or ORG).
 _MISREAD_LABELS = frozenset({"PERSON", "ORG"})
+# Words either side of a non-breaking space tried as one gazetteer name.
+_NBSP_REACH = 3
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _QUOTES = "\"'\u2018\u2019\u201c\u201d`"
 
@@ -268,11 +270,35 @@ def _keep(m: _Mention, locative_names: set[str]) -> bool:
     return geo.place_key(m.written) in locative_names
 
 
+def _nbsp_names(doc: Doc) -> list[Span]:
+    """Gazetteer names written with a non-breaking space ("West\u00a0Bank"): the tokenizer makes the
+    space a token of its own, so neither the ruler's phrase patterns nor the model see one name.
+    Only the few spots where the text has such a space are looked at."""
+    out: list[Span] = []
+    at = doc.text.find("\u00a0")
+    while at != -1:
+        tok = doc.char_span(at, at + 1, alignment_mode="expand")
+        if tok is not None:
+            i = tok.start
+            spans = [doc[i - left:i + 1 + right] for left in range(_NBSP_REACH, 0, -1)
+                     for right in range(_NBSP_REACH, 0, -1) if i - left >= 0 and i + 1 + right <= len(doc)]
+            hit = next((sp for sp in sorted(spans, key=len, reverse=True) if geo.curated(_clean(sp.text))), None)
+            if hit is not None and not (out and out[-1].end > hit.start):
+                out.append(hit)
+        at = doc.text.find("\u00a0", at + 1)
+    return out
+
+
 def extract_places(doc: Doc) -> list[Place]:
     """One Place per distinct name as written, in order of first mention, with its mention count."""
     mentions: list[_Mention] = []
+    nbsp = _nbsp_names(doc)
+    covered = {i for sp in nbsp for i in range(sp.start, sp.end)}
+    for sp in nbsp:
+        written, hit = _written_and_geo(sp)
+        mentions.append(_Mention(written, "GPE", sp, hit))
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS:
+        if ent.label_ not in _PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
             continue
         if _inside_name(ent):
             continue
@@ -281,7 +307,8 @@ def extract_places(doc: Doc) -> list[Place]:
             mentions.append(_Mention(written, ent.label_, ent, hit))
     context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
     for ent in doc.ents:
-        if ent.label_ in _MISREAD_LABELS and _misread_place(ent, context):
+        if ent.label_ in _MISREAD_LABELS and not covered.intersection(range(ent.start, ent.end)) \
+                and _misread_place(ent, context):
             written, hit = _written_and_geo(ent)
             mentions.append(_Mention(written, "GPE", ent, hit))
     if not mentions:

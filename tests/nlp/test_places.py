@@ -53,6 +53,8 @@ def _by_name(nlp, text: str) -> dict:
         ("KHAN YOUNIS, Gaza Strip (AP) \u2014 Israeli troops pushed deeper into the city on Monday.",
          ["Khan Younis", "Gaza Strip"]),
         ("JERUSALEM (AP) \u2014 The cabinet met late into the night.", ["Jerusalem"]),
+        # non-breaking spaces inside names, as pasted copy has them
+        ("Tanks entered Khan\u00a0Younis and the West\u00a0Bank town of Tubas.", ["Khan Younis", "West Bank", "Tubas"]),
         # names inside longer names are not places
         ("Students at Tel Aviv University protested on Super Tuesday.", []),
         # transliterations resolve to the same place, written as the article writes them
