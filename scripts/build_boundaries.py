@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import shapefile  # pyshp
+from shapely import make_valid, set_precision
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "boundaries.geojson"
@@ -55,7 +56,10 @@ def _polygons(geom) -> list[Polygon]:
 
 
 def _feature(name: str, iso: str, geom, tolerance: float) -> dict:
-    simple = geom.simplify(tolerance, preserve_topology=True)
+    # snap to the output grid before writing, so that rounding cannot make a ring cross itself
+    simple = set_precision(geom.simplify(tolerance, preserve_topology=True), 10 ** -_DIGITS)
+    if not simple.is_valid:
+        simple = make_valid(simple)
     return {"type": "Feature",
             "properties": {"name": name, "country": iso, "source": "Natural Earth 5.1.1 admin-0 (10m)"},
             "geometry": _round(mapping(simple))}

@@ -143,6 +143,27 @@ def test_gazetteer_names_are_unambiguous():
     assert clashes == []
 
 
+def _bbox(geometry: dict) -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) of a Polygon or MultiPolygon."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    pts = [pt for poly in polys for ring in poly for pt in ring]
+    return (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts))
+
+
+@pytest.mark.parametrize(
+    ("feature", "place"),
+    [("Gaza Strip", "Gaza City"), ("Gaza Strip", "Rafah"), ("West Bank", "Nablus"), ("West Bank", "Hebron"),
+     ("Israel", "Tel Aviv"), ("Lebanon", "Beirut"), ("Egypt", "Cairo"), ("Ukraine", "Kyiv")],
+)
+def test_boundaries_hold_their_cities(feature, place):
+    """Each outline's box holds that territory's cities: the split of Palestine went the right way."""
+    data = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
+    geom = next(f["geometry"] for f in data["features"] if f["properties"]["name"] == feature)
+    lon0, lat0, lon1, lat1 = _bbox(geom)
+    hit = geo.curated(place)
+    assert (lon0 <= hit.lon <= lon1, lat0 <= hit.lat <= lat1) == (True, True)
+
+
 def test_boundaries_layer():
     """The map's outline layer: small, attributed, with the Gaza Strip and West Bank apart."""
     data = json.loads(BOUNDARIES.read_text(encoding="utf-8"))
