@@ -56,6 +56,7 @@ retort counter boast brag recount hail implore plead appeal request advise order
 disclose notify indicate quote read signal agree affirm proclaim announce denounce dismiss reject
 express voice tout lash chide scold rebuke assure reassure vowed wonder speculate estimate
 """.split())
+_NAMING_VERBS = frozenset("call name title dub label term brand".split())
 # Verbs that report a judgement rather than words: a cue only when no plain reporting verb is there.
 _EVALUATIVE_VERBS = frozenset("""
 condemn criticize criticise praise welcome blast slam decry denounce dismiss reject accuse hail
@@ -371,6 +372,11 @@ def _distance(tok: Token, q0: int, q1: int) -> int:
     return tok.i - q1 + 1
 
 
+def _is_naming(tok: Token) -> bool:
+    """A participle that names the noun before it ("a band called X", "a book titled X")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _NAMING_VERBS
+
+
 def _in_compound_word(tok: Token) -> bool:
     """The token is glued by a hyphen to the word before it."""
     if tok.i < 2:
@@ -388,8 +394,8 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
             out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
             continue
         lemma = tok.lemma_.lower()
-        if _in_compound_word(tok):
-            continue  # "so-called", "self-described": a label, not a report
+        if _in_compound_word(tok) or _is_naming(tok):
+            continue  # "so-called", "a film called ...": a label, not a report
         if _is_cue_verb(tok):
             out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1),
                             weak=lemma in _EVALUATIVE_VERBS))
@@ -404,11 +410,21 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
     return out
 
 
-def _best_cue(cues: list[_Cue]) -> _Cue | None:
-    """The cue that governs the quote and is nearest; one with a speaker beats one without."""
+def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
+    """The cue that governs the quote and is nearest; one with a speaker beats one without. A
+    quoted piece inside reported speech belongs to the outer reporter ("Trump said he had asked
+    his 'people' to ..."), so a cue nested in another's clause gives way to that one."""
     if not cues:
         return None
-    return min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, c.distance))
+    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, c.distance))
+    if partial and best.governs and best.token.pos_ in ("VERB", "AUX"):
+        outer = {c.token.i: c for c in cues if c.governs and c.speaker is not None and not c.weak}
+        head, steps = best.token, 0
+        while head.head.i != head.i and steps < 4:
+            head, steps = head.head, steps + 1
+            if head.i in outer and head.dep_ != "relcl":
+                return outer[head.i]
+    return best
 
 
 # ---------------------------------------------------------------------------------------------
@@ -451,13 +467,16 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | Non
     doc = tok.doc
     sent_start, _ = ctx.sents.bounds(tok.i)
     prev_start = ctx.sents.bounds(sent_start - 1)[0] if sent_start > 0 else sent_start
-    for m in cands:
-        if m.start >= prev_start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+    subjects = [m for m in cands if m.start >= prev_start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    for m in subjects:
+        if len(m.name.split()) > 1:
             return m.name
     spoke = {name for pos, name in ctx.speakers if tok.i - pos <= _PRONOUN_WINDOW}
     for m in cands:
         if m.name in spoke:
             return m.name
+    if subjects:
+        return subjects[0].name
     for m in cands:
         if len(m.name.split()) > 1:
             return m.name
@@ -508,12 +527,15 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     named = _person_beside(tok, actors)
     if named is not None:
         return named
+    following = actors.at(tok.i + 1)
+    if following is not None and following.start == tok.i + 1 and following.type == "person":
+        return following.name  # a title the parser split from its name: "spokesperson Ashra al-Qidra"
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     phrase = _np_text(tok)
     lemma = tok.lemma_.lower()
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    if lemma in _ROLE_HINTS and tok.tag_ != "NNS":
+    if lemma in _ROLE_HINTS and tok.tag_ != "NNS" and definite:
         named = actors.role(phrase)
         if named:
             return named
@@ -537,6 +559,13 @@ def _is_title(quoted: str) -> bool:
     return bool(content) and all(w[0].isupper() for w in content) and (len(words) > 1 or quoted.isupper())
 
 
+def _set_off(text: str, sp: _Span) -> bool:
+    """Nothing but punctuation (or the start of the paragraph) before the opening mark: the quote
+    stands as its own utterance rather than inside the reporter's sentence."""
+    before = text[_paragraphs_cache_start(text, sp):sp.open_mark].rstrip()
+    return before == "" or before[-1] in ",:;.?!—–-" or before.endswith(("''", '"', "”"))
+
+
 def _kind(text: str, sp: _Span, attributed: bool) -> str:
     """direct: a whole utterance set off from the attribution; partial: a quoted piece of a
     paraphrase; fragment: a quote with no attribution at all, or a title or label (scare quotes,
@@ -550,7 +579,7 @@ def _kind(text: str, sp: _Span, attributed: bool) -> str:
     if _is_title(quoted) and not after_colon:
         return "fragment"
     starts_upper = quoted[:1].isupper() or quoted[:1].isdigit() or quoted[:1] in "[…."
-    set_off = before == "" or before[-1] in ",:;.?!—–-" or before.endswith(("''", '"', "”"))
+    set_off = _set_off(text, sp)
     ends_utterance = quoted[-1:] in ",.?!…" or text[sp.close_mark - 2:sp.close_mark - 1] in ",.?!"
     if set_off and (starts_upper or ends_utterance):
         return "direct"
@@ -616,7 +645,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             continue
         q0, q1 = qspan.start, qspan.end
         window = _window(doc, sp, q0, q1, paras, spans, k, inside, ctx.sents, text)
-        cue = _best_cue(_cues(window, q0, q1, inside))
+        cue = _best_cue(_cues(window, q0, q1, inside), partial=not _set_off(text, sp))
         speaker = None
         cue_text = None
         if cue is not None:
