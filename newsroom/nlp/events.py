@@ -39,16 +39,16 @@ from newsroom.records import Event
 # Verbs that name an act, by event type (lemmas).
 _VERB_TRIGGERS = {
     "visit": {"visit", "travel", "arrive", "tour", "fly"},
-    "talks": {"meet", "negotiate", "receive", "host", "speak", "talk"},
+    "talks": {"meet", "negotiate", "receive", "host", "speak", "talk", "convene"},
     "vote": {"vote", "veto", "abstain"},
     "resolution": {"adopt", "pass", "approve", "table", "submit", "circulate", "present", "introduce"},
     "aid": {"donate", "pledge", "give", "provide", "send", "fund", "contribute", "allocate"},
     "attack": {"attack", "strike", "bomb", "shell", "raid", "storm", "invade", "fire", "hit", "kill",
-               "target", "destroy", "assassinate", "ambush", "bombard", "pound", "launch", "shoot"},
+               "target", "destroy", "assassinate", "ambush", "bombard", "pound", "launch", "shoot", "capture"},
     "statement": {"say", "state", "tell", "inform", "announce", "declare", "warn", "urge", "call",
                   "condemn", "deny", "confirm", "accuse", "reply", "respond", "demand", "vow",
                   "threaten", "reiterate", "claim", "insist", "stress", "caution", "appeal", "find",
-                  "reject", "welcome", "dismiss"},
+                  "reject", "welcome", "dismiss", "thank", "praise", "criticize", "criticise", "blame", "hail"},
 }
 # Nouns that name an act, by event type (lemmas).
 _NOUN_TRIGGERS = {
