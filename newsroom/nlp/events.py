@@ -154,7 +154,9 @@ _LIGHT_POS = {"ADP", "SCONJ", "PART", "DET", "AUX"}
 _MAX_HOPS = 2
 # The order of a sentence's records: the remark that reports the others first.
 _KIND_ORDER = ("statement", "visit", "talks", "vote", "resolution", "aid", "attack", "other")
-_QUOTED_RE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)")
+_QUOTED_RE = re.compile(
+    r"[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]|''(.*?)''|\u2018([^\u2019]*)\u2019(?!\w)"
+)
 _PERIOD_START_RE = re.compile(r"(?i)\b(?:as of|since|until|till|by)\s+(?:the\s+)?$")
 _TRAILING_OPENER_RE = re.compile(r"[.!?]\s+(''|\"|\u201c)\s*$")
 _SENTENCE_END = (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")", ":")
@@ -414,7 +416,8 @@ def _verb_counts(verb: Token, kind: str) -> bool:
         or verb.dep_ in ("acl", "relcl", "appos", "advcl", "amod") and verb.head.lemma_.lower() in _NOT_BLOWS
     ):
         return False  # "struck a deal", "the agreement, struck after long talks", "hit a record"
-    if lemma in _WORDY_BLOWS and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON" for c in verb.children):
+    if lemma in _WORDY_BLOWS and any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ == "PERSON"
+                                     for c in verb.children):
         return False  # "Reid has been pounding Trump", "attacked the senator": words, not weapons
     wanted = _NEEDS_ACT_OBJECT.get(lemma)
     if wanted is not None:
@@ -460,7 +463,8 @@ def _noun_anchor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in _SUPPORT_VERBS:
         return head
-    if noun.dep_ in ("pobj", "agent") and head.lower_ in ("in", "by", "during") and head.head.lemma_.lower() in _HARM_VERBS:
+    if noun.dep_ in ("pobj", "agent") and head.lower_ in ("in", "by", "during") \
+            and head.head.lemma_.lower() in _HARM_VERBS:
         return head.head
     if noun.dep_ == "nsubj" and head.lemma_.lower() in _HARM_VERBS:
         return head
@@ -519,9 +523,8 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, 
             return False
     if planned or announced and _announced_plan(clause):
         return True
-    perfect = any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.children) or (
-        clause.dep_ == "conj" and any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in clause.head.children)
-    )  # "have been killed and 69,616 injured in Israeli strikes": the auxiliary is shared
+    # "have been killed and 69,616 injured in Israeli strikes": the auxiliary is shared
+    perfect = _perfect(clause) or clause.dep_ == "conj" and _perfect(clause.head)
     if perfect and not occasion:
         return False
     if clause.tag_ in ("VBZ", "VBP", "VB", "VBG") and not perfect and not any(
@@ -529,6 +532,10 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, 
     ):
         return clause.dep_ == "pcomp"  # "after meeting with ..." is past by its preposition
     return True
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.lower_ in ("has", "have", "'ve") and c.dep_ == "aux" for c in verb.children)
 
 
 def _announced_plan(verb: Token) -> bool:
@@ -635,7 +642,8 @@ def _merge_purposes(found: dict[str, _Candidate]) -> dict[str, _Candidate]:
             merged = dict(found)
             del merged["visit"]
             if merged["talks"].when is None and visit.when is not None:
-                merged["talks"] = _Candidate("talks", talks.trigger, talks.anchor, visit.when, talks.subjects or visit.subjects)
+                merged["talks"] = _Candidate("talks", talks.trigger, talks.anchor, visit.when,
+                                             talks.subjects or visit.subjects)
             return merged
         if node.head.i == node.i or node.dep_ not in ("dobj", "advcl", "xcomp", "pobj", "prep"):
             break
