@@ -271,7 +271,7 @@ def _city_index() -> dict[str, list[dict]]:
         names.append(city["name"])
         owners.append(city)
         for alt in city.get("alternatenames", ()):
-            if alt and alt.isascii():
+            if alt and alt.isascii() and not alt.isupper():  # "GZA", "TLV": airport codes
                 names.append(alt)
                 owners.append(city)
     joined = "\x00".join(names)

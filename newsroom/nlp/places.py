@@ -56,7 +56,7 @@ _LOCATIVE_VERBS = frozenset({"visit", "leave", "reach", "enter", "tour", "evacua
 _PLACE_NOUNS = frozenset({
     "village", "town", "city", "camp", "area", "district", "province", "region", "neighbourhood",
     "neighborhood", "suburb", "governorate", "municipality", "state", "capital", "port", "island",
-    "outskirts", "border", "streets", "residents", "outskirt",
+    "outskirts", "border", "streets", "residents",
 })
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # Gazetteer kinds that stay places before a capitalised word ("U.S. President", "Gaza War" in a headline).
@@ -116,7 +116,8 @@ def _camp_tail(span: Span) -> str:
     return ""
 
 
-def _without_compass(name: str) -> str | None:
+def _without_modifier(name: str) -> str | None:
+    """"Gaza" for "southern Gaza", "West Bank" for "occupied West Bank"."""
     words = name.split()
     if len(words) > 1 and words[0].lower() in _MODIFIERS:
         return " ".join(words[1:])
@@ -136,7 +137,7 @@ def _written_and_geo(span: Span) -> tuple[str, geo.Geo | None]:
         hit = geo.curated(name)
         if hit:
             return base + (" " + tail if tail else ""), hit
-    bare = _without_compass(base)
+    bare = _without_modifier(base)
     if bare:
         hit = geo.curated(bare)
         return bare + (" " + tail if tail else ""), hit
@@ -166,10 +167,20 @@ def _person_words(doc: Doc, place_spans: set[tuple[int, int]]) -> frozenset[str]
                      for w in geo.place_key(e.text).split())
 
 
-def _after_settlement_noun(span: Span) -> bool:
-    """"the village of X", "the town of X"."""
-    i = span.start
-    return i >= 2 and span.doc[i - 1].lower_ == "of" and span.doc[i - 2].lower_ in _SETTLEMENT_NOUNS
+def _named_as_settlement(span: Span) -> bool:
+    """"the village of X", "X village", "X, a village in ...", "X, a Bedouin hamlet"."""
+    doc, i, j = span.doc, span.start, span.end
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if j < len(doc) and doc[j].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "the"):
+        return False
+    k = j + 2
+    while k < len(doc) - 1 and doc[k].pos_ in ("ADJ", "PROPN"):
+        k += 1
+    # "a village in ...", not "a town councillor"
+    return doc[k].lower_ in _SETTLEMENT_NOUNS and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN")
 
 
 def _misread_place(span: Span, context: Counter) -> bool:
@@ -179,7 +190,7 @@ def _misread_place(span: Span, context: Counter) -> bool:
     places things in."""
     if span.text.isupper() and len(span.text) > 3 and geo.curated(span.text):
         return True
-    if _after_settlement_noun(span):
+    if _named_as_settlement(span):
         return True
     if not _locative(span):
         return False
@@ -225,9 +236,9 @@ def _plausible(m: _Mention, person_words: frozenset[str]) -> bool:
 
 def _locative(span: Span) -> bool:
     """Used as a place: after a locative preposition, or "the village of ...", and not as the
-    modifier of a common noun ("in the Gulf Arab state")."""
+    modifier of a common noun ("in the Gulf Arab state"; "in Burqa village" is still a place)."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].pos_ == "NOUN":
+    if span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].lower_ not in _SETTLEMENT_NOUNS:
         return False
     i = span.start - 1
     # back over modifiers and over the places listed before this one ("in Jenin, Tubas and Qabatiya")

@@ -110,6 +110,8 @@ def test_coordinates(nlp, text, name, lat, lon):
         # a name nothing resolves, used as a place, is listed without coordinates, never at (0, 0)
         ("Soldiers raided the village of Umm al-Khair on Monday.", ("Umm al-Khair", None, None)),
         ("Settlers set fire to cars in Burqa, a village east of Ramallah.", ("Burqa", None, None)),
+        ("Troops demolished homes in Umm al-Khair village on Monday.", ("Umm al-Khair", None, None)),
+        ("Troops raided Umm al-Khair, a Bedouin village in the south Hebron hills.", ("Umm al-Khair", None, None)),
     ],
 )
 def test_unresolved_kept_without_coordinates(nlp, text, expected):
