@@ -116,6 +116,7 @@ _RATE_WORDS = {"every", "each", "per"}
 _ARGUMENT_OF_VERB = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "npadvmod", "nummod"}
 # Places a figure can be located in, and the prepositions that locate it.
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "compound", "amod", "dobj"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
 # Dates: a noun figure takes its clause's day only as an argument of that clause; a day under
 # these prepositions opens or closes a period instead ("since Oct. 7").
@@ -647,18 +648,45 @@ def _is_main_attribution(verb: Token, sent: Span) -> bool:
 
 # --- place, date, period -------------------------------------------------------------------------
 
-def _place(sent: Span, skip: tuple[int, int] | None) -> str | None:
-    """A place named in the sentence: first one after a locative preposition, else the first."""
-    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS
-              and not (skip and skip[0] <= e.start_char < skip[1])]
-    for ent in places:
-        prev = ent.doc[ent.start - 1] if ent.start > sent.start else None
-        if prev is not None and prev.lower_ in _LOCATIVE_PREPS:
-            return ent.text
-        if prev is not None and prev.lower_ == "the" and ent.start - 2 >= sent.start and \
-                ent.doc[ent.start - 2].lower_ in _LOCATIVE_PREPS:
-            return ent.text
-    return places[0].text if places else None
+def _place(sent: Span, anchor: Token) -> str | None:
+    """A place named in the sentence: the one after a locative preposition nearest the figure,
+    in its own clause first ("were killed in Jenin"); a place that acts ("Israel has killed") or
+    describes ("an Iran-backed militia") is not where the figure happened."""
+    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS and e.root.dep_ not in _ACTING_DEPS
+              and e.root.head.lower_ != "by"]
+    if not places:
+        return None
+    verb = _clause_verb(anchor) or anchor
+    where = _where_antecedent(verb, places)
+    if where is not None:
+        return where
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    located = [e for e in places if _after_locative(e, sent)]
+    for group in ([e for e in located if lo <= e.start <= hi], located):
+        if group:
+            return min(group, key=lambda e: abs(e.start - anchor.i)).text
+    return places[0].text
+
+
+def _where_antecedent(verb: Token, places: list[Span]) -> str | None:
+    """"Rafah, the southernmost city, where 1.5 million people are confined": a clause opened by
+    "where" is about the place it hangs on (or that place's apposition)."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    antecedent = verb.head
+    for node in (antecedent, antecedent.head if antecedent.dep_ == "appos" else None):
+        for ent in places:
+            if node is not None and ent.start <= node.i < ent.end:
+                return ent.text
+    return None
+
+
+def _after_locative(ent: Span, sent: Span) -> bool:
+    """"in Gaza", "across the West Bank"."""
+    k = ent.start - 1
+    if k > sent.start and sent.doc[k].lower_ == "the":
+        k -= 1
+    return k >= sent.start and sent.doc[k].lower_ in _LOCATIVE_PREPS
 
 
 def _clause_verb(tok: Token) -> Token | None:
@@ -871,7 +899,7 @@ def _record(fig: Figure, sent: Span, sources: dict[int, str], published: date | 
         category=fig.category,
         who=fig.who,
         source=source,
-        place=_place(sent, None),
+        place=_place(sent, fig.anchor),
         date=_date(sent, published, fig.anchor),
         evidence=sent.text,
         start=sent.start_char,

@@ -136,6 +136,22 @@ def test_evidence_is_the_line_without_surrounding_space(nlp):
         (2, "Two people were killed.", "Two people were killed."), (3, "Three more died.", "Three more died.")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men were killed by troops in Jenin on Wednesday.", "Jenin"),
+        ("He warned against an assault on Rafah, the southern city of Gaza where 1.4 million people are "
+         "sheltering.", "Rafah"),
+        # a place that acts or is acted on is not where the figure happened
+        ("Israel has killed at least 400 people since the raid.", None),
+        ("Since the militants attacked Israel, 36 reporters have been killed.", None),
+        ("Three soldiers were killed in Jordan by an Iran-backed militia.", "Jordan"),
+    ],
+)
+def test_place(nlp, text, expected):
+    assert [r.place for r in _extract(nlp, text)] == [expected]
+
+
 def test_a_period_start_fixes_no_day(nlp):
     (record,) = _extract(nlp, "More than 400 Palestinians have been killed in the West Bank since Oct. 7.")
     assert (record.count, record.place, record.date) == (400, "West Bank", None)
