@@ -2,9 +2,9 @@
 
 `find_amounts` walks the tokens of a span once and returns every numeric expression with its value,
 its qualifier ("at least 45" -> 45, at_least) and its kind. Only `kind == "count"` can be a figure of
-people: ages ("a 19-year-old", "Arouri, 57,"), years, dates, times, money, percentages, measures,
-ordinals and fractions are recognised so that callers can leave them out. Vague amounts ("dozens",
-"hundreds of thousands") are never amounts at all. An indefinite age noun ("a 19-year-old died") is
+people: ages ("a 19-year-old", "Arouri, 57,"), years, dates, times, money, percentages, measures
+and fractions are recognised so that callers can leave them out. Vague amounts ("dozens",
+"hundreds of thousands") and ordinals ("sixth", "64th") are never amounts at all. An indefinite age noun ("a 19-year-old died") is
 one person: it comes back as an implicit count of 1 for callers that want it.
 """
 from __future__ import annotations
@@ -24,16 +24,11 @@ _TENS = {
     "ninety": 90,
 }
 _MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_ORDINAL_WORDS = {
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "twentieth", "hundredth", "thousandth", "millionth",
-}
 _FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths"}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 # British copy abbreviates multipliers: "1.7m people", "2bn", "40k".
 _ABBREVIATED = re.compile(r"^(\d+(?:\.\d+)?)(m|mn|bn|k)$")
 _ABBREVIATIONS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-_ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 # Qualifiers, longest first, as lower-case token sequences that end right before the number.
 _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -191,9 +186,6 @@ def _is_age(doc: Doc, start: int, end: int, limit: int) -> bool:
 def _kind(doc: Doc, start: int, end: int, limit: int) -> str:
     """What a number measures: only "count" can be a number of people."""
     first, last = doc[start], doc[end - 1]
-    low = first.lower_
-    if _ORDINAL_DIGITS.match(low) or low in _ORDINAL_WORDS and end - start == 1:
-        return "ordinal"
     if _is_age(doc, start, end, limit):
         return "age"
     before = doc[start - 1].lower_ if start > 0 else ""
