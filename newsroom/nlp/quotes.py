@@ -54,7 +54,9 @@ mention label brand term dub characterize characterise condemn criticize critici
 blast slam decry lament joke quip muse shout yell scream cry exclaim whisper mutter interrupt
 retort counter boast brag recount hail implore plead appeal request advise order instruct reveal
 disclose notify indicate quote read signal agree affirm proclaim announce denounce dismiss reject
-express voice tout lash chide scold rebuke assure reassure vowed wonder speculate estimate
+express voice tout lash chide scold rebuke assure reassure wonder speculate estimate refer cite
+chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
+reason concur protest object sob weep recite echo
 """.split())
 _NAMING_VERBS = frozenset("call name title dub label term brand".split())
 # Verbs that report a judgement rather than words: a cue only when no plain reporting verb is there.
@@ -657,6 +659,11 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if speaker is None:
                 verb, speaker = _clause_source(doc, q0, q1, inside, actors, ctx)
                 cue_text = verb.text if speaker else None
+            if speaker is None and _set_off(text, sp):
+                earlier = _cue_before(doc, q0, paras[sp.para][0], paras[sp.para - 1][0] if sp.para else 0, ctx)
+                if earlier is not None and earlier.speaker is not None:
+                    speaker = _name_speaker(earlier.speaker, actors, ctx)
+                    cue_text = _cue_text(earlier.token) if speaker else None
         kind = _kind(text, sp, cue is not None or speaker is not None)
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
@@ -666,6 +673,20 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         elif kind != "fragment":
             last_speaker.setdefault(sp.para, None)
     return out
+
+
+def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: _Context) -> _Cue | None:
+    """A quote standing alone after its introduction ("Mr. Smith described the night.\n"We ran."):
+    the last reporting cue of the sentence before, in this paragraph or the one before."""
+    s0, _ = ctx.sents.bounds(q0)
+    if s0 == 0:
+        return None
+    p0, p1 = ctx.sents.bounds(s0 - 1)
+    if doc[p0].idx < prev_para_start:
+        return None
+    tokens = [t for t in doc[p0:p1] if t.i not in ctx.inside]
+    cues = [c for c in _cues(tokens, q0, q0 + 1, ctx.inside) if c.speaker is not None and not c.weak]
+    return max(cues, key=lambda c: c.token.i) if cues else None
 
 
 def _cue_text(tok: Token) -> str:
