@@ -174,13 +174,22 @@ def _named_as_settlement(span: Span) -> bool:
         return True
     if j < len(doc) and doc[j].lower_ in _SETTLEMENT_NOUNS:
         return True
-    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "the"):
-        return False
+    noun = _appositive_noun(span)
+    return noun is not None and noun.lower_ in _SETTLEMENT_NOUNS
+
+
+def _appositive_noun(span: Span):
+    """The noun of an apposition right after the name: "village" in "Burqa, a village near ...",
+    "newspaper" in "Yedioth Ahronoth, a mass-market newspaper"; None if there is none."""
+    doc, j = span.doc, span.end
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("a", "an", "the"):
+        return None
     k = j + 2
-    while k < len(doc) - 1 and doc[k].pos_ in ("ADJ", "PROPN"):
+    while k < len(doc) - 1 and (doc[k].pos_ in ("ADJ", "PROPN", "PUNCT") and doc[k].text != ","
+                                or doc[k].pos_ == "NOUN" and doc[k + 1].pos_ == "NOUN"
+                                and doc[k].lower_ not in _SETTLEMENT_NOUNS and doc[k + 1].lower_ not in _MODIFIERS):
         k += 1
-    # "a village in ...", not "a town councillor"
-    return doc[k].lower_ in _SETTLEMENT_NOUNS and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN")
+    return doc[k] if doc[k].pos_ == "NOUN" else None
 
 
 def _misread_place(span: Span, context: Counter) -> bool:
@@ -196,6 +205,11 @@ def _misread_place(span: Span, context: Counter) -> bool:
         return False
     hit = geo.city(_clean(span.text), context)
     return hit is not None and context.get(hit.country, 0) > 0
+
+
+def _described_otherwise(span: Span) -> bool:
+    noun = _appositive_noun(span)
+    return noun is not None and noun.lower_ not in _SETTLEMENT_NOUNS | _PLACE_NOUNS
 
 
 def _inside_name(span: Span) -> bool:
@@ -329,6 +343,8 @@ def extract_places(doc: Doc) -> list[Place]:
     _resolve_rest(mentions, context, person_words)
     locative_names = {geo.place_key(m.written) for m in mentions
                       if m.geo is None and _plausible(m, person_words) and _locative(m.span)}
+    # an apposition that names something else unmakes it: "Yedioth Ahronoth, a mass-market newspaper"
+    locative_names -= {geo.place_key(m.written) for m in mentions if m.geo is None and _described_otherwise(m.span)}
     places: dict[str, Place] = {}
     for m in mentions:
         if not _keep(m, locative_names):
