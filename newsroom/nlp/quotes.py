@@ -92,8 +92,6 @@ _PRONOUN_WINDOW = 250  # tokens back to look for a pronoun's antecedent
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
 _NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct"}
-# Definite nouns that stand for the organisation named just before ("the group said").
-_ORG_ANAPHORS = frozenset("group organization organisation agency ministry movement watchdog militia army military".split())
 _ROLE_HINTS = frozenset("""
 minister president secretary spokesman spokeswoman spokesperson ambassador envoy diplomat chief
 leader premier governor mayor general commander king emir prince senator chairman official adviser
@@ -514,7 +512,8 @@ def _issuer(tok: Token) -> Token | None:
 
 def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     """The canonical name behind a speaker token: an actor entity, a person named inside the
-    phrase, a pronoun, role or "the group" resolved backwards, else the phrase itself."""
+    phrase, a pronoun or a role resolved backwards, else the phrase itself. "The group said" stays
+    "group": the nearest organisation before it is too often another one (null beats wrong)."""
     low = tok.lower_
     if low in _FIRST_PERSON:
         return None
@@ -541,10 +540,6 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
         named = actors.role(phrase)
         if named:
             return named
-    if lemma in _ORG_ANAPHORS and definite and tok.tag_ != "NNS" and phrase.lower() == lemma:
-        m = actors.before(tok.i, ("organization", "group"), window=150)
-        if m is not None:
-            return m.name
     return actors.canonical(phrase) or phrase or None
 
 
