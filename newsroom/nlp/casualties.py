@@ -63,7 +63,7 @@ _STATE_CATEGORIES = {
     "missing": "missing", "unaccounted": "missing",
     "displaced": "displaced", "homeless": "displaced",
     "detained": "arrested", "arrested": "arrested", "jailed": "arrested", "imprisoned": "arrested",
-    "abducted": "hostage", "kidnapped": "hostage",
+    "abducted": "hostage", "kidnapped": "hostage", "captive": "hostage",
 }
 # Verbs that head a clause of their own (where a subject the parser lost belongs).
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp"}
@@ -259,6 +259,8 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
         return _VERB_CATEGORIES[lemma], verb
     if lemma in _INTRANSITIVE_CATEGORIES and not any(c.dep_ == "dobj" for c in verb.children):
         return _INTRANSITIVE_CATEGORIES[lemma], verb  # "people fled", not "offered to shelter them"
+    if lemma in _CAPTOR_VERBS and verb.dep_ == "amod" and verb.head.lower_ in _CAPTIVE_WORDS:
+        return "hostage", verb.head  # "about 250 taken hostage", parsed as a hostage "taken"
     for child in verb.children:
         if child.dep_ in ("acomp", "oprd", "advmod", "attr", "ccomp") and child.lower_ in _STATE_CATEGORIES:
             return _STATE_CATEGORIES[child.lower_], child
@@ -461,8 +463,8 @@ def _who(head: Token, amount: Amount) -> str | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
             if pobj:
-                toks = [t for t in pobj[0].subtree if t.dep_ not in ("det", "relcl", "punct")]
-                toks = [t for t in toks if t.i <= pobj[0].i]
+                toks = [t for t in pobj[0].subtree if t.dep_ not in ("det", "relcl", "punct", "nummod", "quantmod")
+                        and not t.like_num and t.i <= pobj[0].i]
                 return _join(toks)
     if head.lower_ in ("others", "other", "people", "persons"):
         return head.lower_
@@ -532,9 +534,10 @@ def _clean_source(toks: list[Token], first_comma: bool = False) -> str | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
+    """The verb's subject; of two, the one nearer the verb ("when a bus overturned, medics said")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject_of(verb.head) if verb.dep_ == "conj" else None
     return None
@@ -564,6 +567,19 @@ def _attributions(sent: Span) -> list[tuple[Token, Token]]:
 
 def _subtree_tokens(tok: Token, sent: Span) -> list[Token]:
     return [t for t in tok.subtree if _in(t, sent)]
+
+
+def _subject_tokens(verb: Token, subject: Token, sent: Span) -> list[Token]:
+    """The subject with the pieces the parser split off it and hung on the verb right before it
+    ("Gaza health ministry spokesperson" + "Ashra" + "al" + "-" + "Qidra")."""
+    start = subject.left_edge.i
+    pieces = sorted((c for c in verb.children if c.dep_ in ("nsubj", "compound") and c.i < subject.i),
+                    key=lambda c: c.i, reverse=True)
+    for piece in pieces:
+        if piece.right_edge.i != start - 1:
+            break
+        start = piece.left_edge.i
+    return [t for t in sent.doc[start:subject.right_edge.i + 1] if _in(t, sent)]
 
 
 def _plural(tok: Token) -> bool:
@@ -611,7 +627,7 @@ def _sentence_sources(sent: Span, memory: _SourceMemory) -> dict[int, str]:
             out[pobj.head.head.i if pobj.head.head.i != pobj.head.i else pobj.i] = memory.resolve(pobj, text)
             memory.remember(pobj, text)
     for verb, subj in _attributions(sent):
-        text = _clean_source(_subtree_tokens(subj, sent))
+        text = _clean_source(_subject_tokens(verb, subj, sent))
         if text:
             out[verb.i] = memory.resolve(subj, text) or text
             memory.remember(subj, text)

@@ -52,6 +52,10 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
          [(90, "more_than", "killed"), (200, "more_than", "arrested")]),
         ("Where 1.2 million people have sought refuge, shelters are overflowing.", [(1_200_000, "exact", "displaced")]),
         ("Between 20 and 30 of the captives are thought to be dead.", [(20, "at_least", "killed")]),
+        ("Gunmen took about 240 people captive.", [(240, "about", "hostage")]),
+        ("Nearly 1,200 people were killed and about 250 taken hostage.",
+         [(1200, "about", "killed"), (250, "about", "hostage")]),
+        ("The explosion wounded 12 and killed three.", [(12, "exact", "injured"), (3, "exact", "killed")]),
         ("More than 1 million displaced persons live in the camps.", [(1_000_000, "more_than", "displaced")]),
         ("The strike on the shelter brought the death toll to 45.", [(45, "exact", "killed")]),
         ("The ministry put the toll at 20,000 on Sunday.", [(20_000, "exact", "killed")]),
@@ -107,6 +111,8 @@ def test_no_figures(nlp, text):
          "Four people were injured elsewhere, the official said.", ["city's mayor", "city's mayor"]),
         ("The strike killed 14 people, according to the civil defence agency, which said rescuers were still "
          "digging.", ["civil defence agency"]),
+        # of two subjects the parser gives a verb, the nearer one
+        ("Around 30 people were injured when a bus overturned near Hebron, medics said.", ["medics"]),
         # an attribution in a side clause speaks of something else
         ("At least 30 people were killed on Sunday, as the prime minister said the war would go on.", [None]),
     ],
