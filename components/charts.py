@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from components.ledger import CATEGORY_ORDER, toll_over_time
+from components.ledger import toll_over_time
 
 EVENT_COLOURS = {"visit": "#1f77b4", "talks": "#17becf", "vote": "#9467bd", "resolution": "#8c564b",
                  "statement": "#7f7f7f", "aid": "#2ca02c", "attack": "#d62728", "other": "#bcbd22"}
@@ -37,25 +37,6 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
-def latest_bars(latest: pd.DataFrame) -> go.Figure:
-    """Latest figure per category, one bar per source: where the tolls stand, side by side."""
-    title = "Latest figure by category and source"
-    if not len(latest):
-        return _empty(title, "No casualty figures in this view.")
-    d = latest.copy()
-    d["label"] = d["count"].map("{:,}".format)
-    d["when"] = d["as_of"].dt.strftime("%Y-%m-%d").fillna("undated")
-    d["hover"] = [f"<b>{html.escape(str(s))}</b><br>{c:,} {html.escape(str(cat))} as of {w}<br>{hover_text(t, limit=120)}"
-                  for s, c, cat, w, t in zip(d["source_label"], d["count"], d["category"], d["when"], d["article_title"])]
-    order = [c for c in CATEGORY_ORDER if c in set(d["category"])] + sorted(set(d["category"]) - set(CATEGORY_ORDER))
-    fig = px.bar(d, x="count", y="category", color="source_label", orientation="h", barmode="group", text="label",
-                 custom_data=["hover"], category_orders={"category": order}, labels={"source_label": "source"})
-    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>", textposition="outside", cliponaxis=False)
-    fig.update_layout(title=title, height=max(220, 60 + 28 * len(d)), margin=_MARGIN, font=_FONT,
-                      xaxis_title=None, yaxis_title=None, legend_title_text="source")
-    return fig
-
-
 def toll_lines(casualties: pd.DataFrame, category: str) -> go.Figure:
     """How one category's toll grew, per source, across the articles that reported it."""
     title = f"{category.capitalize()}: figures over time by source"
@@ -72,17 +53,21 @@ def toll_lines(casualties: pd.DataFrame, category: str) -> go.Figure:
     return fig
 
 
-def event_points(events: pd.DataFrame) -> pd.DataFrame:
-    """One point per (event, actor), dated by the event, else by its article ("undated" marks it)."""
+def event_points(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3000) -> pd.DataFrame:
+    """One point per (event, actor), dated by the event, else by its article ("undated" marks it).
+    Only the `max_actors` most active actors, and of their points the newest `max_points`: a denser
+    chart is unreadable, and the table below the chart holds every event."""
     cols = ["actor", "when", "dated", "type", "hover", "article_id"]
     if not len(events):
         return pd.DataFrame(columns=cols)
-    d = events.copy()
+    d = events[["date", "type", "actors", "place", "evidence", "article_published", "article_title", "article_id"]].copy()
     d["actor"] = d["actors"].map(lambda a: list(a) if a is not None and len(a) else ["(no actor)"])
     d = d.explode("actor")
     d["dated"] = d["date"].notna()
     d["when"] = d["date"].fillna(d["article_published"])
     d = d.dropna(subset=["when"])
+    top = d["actor"].value_counts().head(max_actors).index
+    d = d[d["actor"].isin(top)].sort_values("when", ascending=False).head(max_points)
     d["hover"] = [
         f"<b>{html.escape(str(t))}</b> · {w:%Y-%m-%d}{'' if dated else ' (article date)'}"
         f"{' · ' + html.escape(str(p)) if isinstance(p, str) and p else ''}<br>{hover_text(e)}"
@@ -94,27 +79,15 @@ def event_points(events: pd.DataFrame) -> pd.DataFrame:
 def timeline(events: pd.DataFrame, max_actors: int = 25) -> go.Figure:
     """Events on a date axis, one row per actor (the most active first), coloured by type."""
     title = "Events by actor"
-    d = event_points(events)
+    d = event_points(events, max_actors)
     if not len(d):
         return _empty(title, "No events in this view.")
-    top = d["actor"].value_counts().head(max_actors).index
-    d = d[d["actor"].isin(top)]
+    order = list(d["actor"].value_counts().index)
     d["shown as"] = d["dated"].map({True: "date in text", False: "article date"})
     fig = px.scatter(d, x="when", y="actor", color="type", symbol="shown as", custom_data=["hover"],
                      color_discrete_map=EVENT_COLOURS, symbol_map={"date in text": "circle", "article date": "circle-open"},
-                     category_orders={"actor": list(top)})
+                     category_orders={"actor": order})
     fig.update_traces(marker_size=11, hovertemplate="%{customdata[0]}<extra></extra>")
-    fig.update_layout(title=title, height=max(260, 90 + 30 * len(top)), margin=_MARGIN, font=_FONT,
+    fig.update_layout(title=title, height=max(260, 90 + 30 * len(order)), margin=_MARGIN, font=_FONT,
                       xaxis_title=None, yaxis_title=None, legend_title_text="type")
-    return fig
-
-
-def bar_counts(counts: pd.DataFrame, label: str, value: str, title: str, limit: int = 15) -> go.Figure:
-    """A ranked horizontal bar chart (most quoted people, busiest places)."""
-    if not len(counts):
-        return _empty(title, "Nothing in this view.")
-    d = counts.head(limit).iloc[::-1]
-    fig = go.Figure(go.Bar(x=d[value], y=[html.escape(str(v)) for v in d[label]], orientation="h",
-                           text=d[value], textposition="outside", cliponaxis=False, marker_color="#4c78a8"))
-    fig.update_layout(title=title, height=max(200, 50 + 22 * len(d)), margin=_MARGIN, font=_FONT)
     return fig

@@ -96,7 +96,7 @@ def quote_card_html(row) -> str:
     state = f" nr-{review}" if review in ("verified", "wrong") else ""
     flag = f" · <b>{html.escape(review)}</b>" if isinstance(review, str) else ""
     kind = f" · {html.escape(row.kind)}" if isinstance(row.kind, str) and row.kind != "direct" else ""
-    title = html.escape(row.article_title or row.article_ref or "")
+    title = html.escape(next((t for t in (row.article_title, row.article_ref) if isinstance(t, str) and t), "article"))
     link = f'<a href="articles?read={html.escape(row.article_id, quote=True)}&amp;focus={html.escape(row.row_key, quote=True)}" target="_self">{title}</a>'
     return (f'<div class="nr-card{state}"><q>{html.escape(row.quote)}</q>'
             f'<div class="nr-meta"><b>{speaker}</b>{cue}{kind} · {day} · {link}{flag}</div></div>')

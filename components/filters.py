@@ -59,7 +59,7 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     labels: dict[str, str] = {}
     for row in articles.itertuples():
         day = row.published.strftime("%Y-%m-%d") if pd.notna(row.published) else "undated"
-        title = (row.title or row.ref or row.id).strip()
+        title = next((t for t in (row.title, row.ref, row.id) if isinstance(t, str) and t.strip()), row.id).strip()
         label = f"{day} · {title[:90]}"
         if label in labels:
             label = f"{label} [{row.id[:8]}]"

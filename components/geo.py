@@ -40,64 +40,64 @@ def map_points(places: pd.DataFrame, casualties: pd.DataFrame | None = None) -> 
     """One point per canonical place with coordinates: its mentions summed over the articles, the
     names it was written as, and for the hover its figures (casualties placed there) and articles."""
     cols = ["place", "lat", "lon", "region", "country", "mentions", "articles", "names", "hover"]
-    if not len(places):
-        return pd.DataFrame(columns=cols)
-    d = places.dropna(subset=["lat", "lon"]).copy()
+    d = places.dropna(subset=["lat", "lon"]) if len(places) else places
     if not len(d):
         return pd.DataFrame(columns=cols)
-    d["place"] = _canonical(d)
+    d = d.assign(place=_canonical(d))
+    g = d.groupby("place", sort=False)
+    out = g.agg(lat=("lat", "first"), lon=("lon", "first"), region=("region", "first"), country=("country", "first"),
+                mentions=("mentions", "sum"), articles=("article_id", "nunique"))
+    out["region"] = out["region"].fillna("other")
+    out["mentions"] = out["mentions"].astype("int64")
+    out["names"] = g["name"].agg(lambda names: ", ".join(sorted(set(names))))
+    # Newest articles first, a few per place: the hover is a glance, the table has the rest.
+    titled = (d.sort_values("article_published", ascending=False, na_position="last")
+              .drop_duplicates(["place", "article_id"]))
+    shown = titled.groupby("place", sort=False).head(_HOVER_ITEMS)
+    lines = [(f"{day:%Y-%m-%d} " if pd.notna(day) else "") + hover_text(t, limit=80)
+             for day, t in zip(shown["article_published"], shown["article_title"])]
+    article_lines = pd.Series(lines, index=shown.index).groupby(shown["place"]).agg(list)
     figures = _figures_by_place(d, casualties)
-    rows = []
-    for place, g in d.groupby("place", sort=False):
-        titles = (g.sort_values("article_published", ascending=False)
-                  .drop_duplicates("article_id")[["article_title", "article_published"]])
-        region = g["region"].dropna()
-        country = g["country"].dropna()
-        rows.append({
-            "place": place, "lat": float(g["lat"].iloc[0]), "lon": float(g["lon"].iloc[0]),
-            "region": region.iloc[0] if len(region) else "other",
-            "country": country.iloc[0] if len(country) else None,
-            "mentions": int(g["mentions"].sum()), "articles": int(g["article_id"].nunique()),
-            "names": ", ".join(sorted(set(g["name"]))),
-            "hover": _hover(place, int(g["mentions"].sum()), figures.get(place, []), titles),
-        })
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values("mentions", ascending=False).reset_index(drop=True)
+    out["hover"] = [_hover(place, m, figures.get(place, ([], 0)), article_lines.get(place, []), n)
+                    for place, m, n in zip(out.index, out["mentions"], out["articles"])]
+    out = out.reset_index()[cols]
+    return out.sort_values("mentions", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def _figures_by_place(places: pd.DataFrame, casualties: pd.DataFrame | None) -> dict[str, list[str]]:
-    """canonical place → "31,988 killed (2024-03-22, health ministry)" lines, newest first. A figure's
-    place is as written, so it is matched through every written name of the canonical place."""
+def _figures_by_place(places: pd.DataFrame, casualties: pd.DataFrame | None) -> dict[str, tuple[list[str], int]]:
+    """canonical place → (the newest "31,988 killed (2024-03-22, health ministry)" lines, how many in
+    all). A figure's place is as written, so it is matched through every written name of the place."""
     if casualties is None or not len(casualties):
         return {}
     to_canonical = {str(n).lower(): c for n, c in zip(places["name"], places["place"])}
     to_canonical.update({str(c).lower(): c for c in places["place"]})
-    c = casualties.dropna(subset=["place"]).copy()
-    c["canon"] = c["place"].str.lower().map(to_canonical)
-    c = c.dropna(subset=["canon"])
-    c["as_of"] = c["date"].fillna(c["article_published"])
-    c = c.sort_values("as_of", ascending=False, na_position="last")
-    out: dict[str, list[str]] = {}
-    for row in c.itertuples():
-        day = f"{row.as_of:%Y-%m-%d}" if pd.notna(row.as_of) else "undated"
-        who = f", {row.source}" if isinstance(row.source, str) and row.source else ""
-        out.setdefault(row.canon, []).append(f"{row.count:,} {row.category} ({day}{who})")
+    c = casualties.dropna(subset=["place"])
+    c = c.assign(canon=c["place"].str.lower().map(to_canonical)).dropna(subset=["canon"])
+    if not len(c):
+        return {}
+    c = c.assign(as_of=c["date"].fillna(c["article_published"])).sort_values("as_of", ascending=False, na_position="last")
+    totals = c.groupby("canon").size()
+    top = c.groupby("canon", sort=False).head(_HOVER_ITEMS)
+    out: dict[str, tuple[list[str], int]] = {}
+    for canon, count, category, as_of, source in zip(top["canon"], top["count"], top["category"], top["as_of"], top["source"]):
+        day = f"{as_of:%Y-%m-%d}" if pd.notna(as_of) else "undated"
+        who = f", {source}" if isinstance(source, str) and source else ""
+        out.setdefault(canon, ([], int(totals[canon])))[0].append(f"{count:,} {category} ({day}{who})")
     return out
 
 
-def _hover(place: str, mentions: int, figures: list[str], titles: pd.DataFrame) -> str:
+def _hover(place: str, mentions: int, figures: tuple[list[str], int], articles: list[str], n_articles: int) -> str:
     lines = [f"<b>{html.escape(place)}</b> · {mentions:,} mentions"]
-    if figures:
+    shown, total = figures
+    if shown:
         lines.append("<i>Figures</i>")
-        lines += [hover_text(f, limit=90) for f in figures[:_HOVER_ITEMS]]
-        if len(figures) > _HOVER_ITEMS:
-            lines.append(f"… and {len(figures) - _HOVER_ITEMS} more")
-    lines.append(f"<i>Articles ({len(titles)})</i>")
-    for title, day in list(zip(titles["article_title"], titles["article_published"]))[:_HOVER_ITEMS]:
-        when = f"{day:%Y-%m-%d} " if pd.notna(day) else ""
-        lines.append(when + hover_text(title, limit=80))
-    if len(titles) > _HOVER_ITEMS:
-        lines.append(f"… and {len(titles) - _HOVER_ITEMS} more")
+        lines += [hover_text(f, limit=90) for f in shown]
+        if total > len(shown):
+            lines.append(f"… and {total - len(shown)} more")
+    lines.append(f"<i>Articles ({n_articles})</i>")
+    lines += articles
+    if n_articles > len(articles):
+        lines.append(f"… and {n_articles - len(articles)} more")
     return "<br>".join(lines)
 
 

@@ -64,17 +64,18 @@ def disagreements(df: pd.DataFrame, tolerance: float = 0.0) -> pd.DataFrame:
     keys = ["category", "place_key", "who_key", "as_of"]
     per_source = (d.sort_values("count", ascending=False)
                   .drop_duplicates([*keys, "source_label"], keep="first"))
-    rows = []
-    for _, group in per_source.groupby(keys, sort=False, dropna=False):
-        if group["source_label"].nunique() < 2:
-            continue
-        low, high = int(group["count"].min()), int(group["count"].max())
-        spread = (high - low) / high if high else 0.0
-        if spread <= tolerance:
-            continue
-        first = group.iloc[0]
-        sources = "; ".join(f"{s}: {c:,}" for s, c in zip(group["source_label"], group["count"]))
-        rows.append({"category": first["category"], "place": first["place"], "who": first["who"],
-                     "as_of": first["as_of"], "sources": sources, "low": low, "high": high, "spread": spread})
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["spread", "as_of"], ascending=[False, False]).reset_index(drop=True) if len(out) else out
+    groups = per_source.groupby(keys, sort=False)
+    summary = groups.agg(n=("source_label", "size"), low=("count", "min"), high=("count", "max"),
+                         category=("category", "first"), place=("place", "first"), who=("who", "first"),
+                         as_of=("as_of", "first"))
+    summary["spread"] = (summary["high"] - summary["low"]) / summary["high"].where(summary["high"] > 0)
+    summary = summary[(summary["n"] >= 2) & (summary["spread"].fillna(0) > tolerance)]
+    if not len(summary):
+        return pd.DataFrame(columns=cols)
+    # Only the flagged groups get their "source: figure" list spelt out.
+    flagged = per_source.join(summary[[]], on=keys, how="inner")
+    flagged["pair"] = flagged["source_label"] + ": " + flagged["count"].map("{:,}".format)
+    summary["sources"] = flagged.groupby(keys, sort=False)["pair"].agg("; ".join)
+    out = summary.reset_index(drop=True)[cols]
+    out[["low", "high"]] = out[["low", "high"]].astype("int64")
+    return out.sort_values(["spread", "as_of"], ascending=[False, False]).reset_index(drop=True)

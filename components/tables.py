@@ -89,10 +89,10 @@ def show_table(df: pd.DataFrame, table: str, key: str, file_name: str, select: b
     """st.dataframe + "Download CSV" of exactly these rows. With `select`, one row can be chosen
     (for review) and the chosen row of `df` is returned."""
     shown = display_frame(df, table)
-    left, right = st.columns([5, 1], vertical_alignment="bottom")
-    left.caption(f"{len(shown):,} row{'s' if len(shown) != 1 else ''}")
-    right.download_button("Download CSV", csv_of(shown), file_name=file_name, mime="text/csv",
-                          key=f"{key}_csv", width="stretch", icon=":material/download:")
+    with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+        st.caption(f"{len(shown):,} row{'s' if len(shown) != 1 else ''}")
+        st.download_button("Download CSV", csv_of(shown), file_name=file_name, mime="text/csv",
+                           key=f"{key}_csv", width="content", icon=":material/download:", type="tertiary")
     options = dict(on_select="rerun", selection_mode="single-row") if select else {}
     event = st.dataframe(shown, column_config=column_config(list(shown.columns)), hide_index=True,
                          width="stretch", height=height, key=key, **options)

@@ -59,7 +59,6 @@ class Overview:
     events: pd.DataFrame
     counts: dict[str, int]
     as_of: object
-    latest_chart: go.Figure
 
 
 def overview(reader: Reader, filters: Filters) -> Overview:
@@ -71,8 +70,7 @@ def overview(reader: Reader, filters: Filters) -> Overview:
     latest = ledger.latest_figures(casualties)
     counts = {"articles": len(articles), "figures": len(casualties), "quotes": len(quotes),
               "events": len(events), "places": int(places["canonical"].fillna(places["name"]).nunique()) if len(places) else 0}
-    return Overview(articles, casualties, latest, most_quoted(quotes), latest_events(events), counts,
-                    as_of(articles), charts.latest_bars(latest))
+    return Overview(articles, casualties, latest, most_quoted(quotes), latest_events(events), counts, as_of(articles))
 
 
 @dataclass
@@ -81,7 +79,6 @@ class Casualties:
     latest: pd.DataFrame
     disagreements: pd.DataFrame
     categories: list[str]
-    latest_chart: go.Figure
     toll_chart: go.Figure | None
 
 
@@ -91,7 +88,7 @@ def casualties(reader: Reader, filters: Filters, category: str | None = None) ->
     present = set(rows["category"]) if len(rows) else set()
     categories = [c for c in ledger.CATEGORY_ORDER if c in present] + sorted(present - set(ledger.CATEGORY_ORDER))
     chosen = category if category in present else (categories[0] if categories else None)
-    return Casualties(rows, latest, ledger.disagreements(rows), categories, charts.latest_bars(latest),
+    return Casualties(rows, latest, ledger.disagreements(rows), categories,
                       charts.toll_lines(rows, chosen) if chosen else None)
 
 

@@ -1,6 +1,5 @@
 """Articles: add by paste, upload, URL or feed; the list; one article read with its figures, quotes,
 places and events highlighted."""
-from datetime import date
 
 import streamlit as st
 
@@ -86,10 +85,10 @@ with read_tab:
     one = Filters(articles=(chosen,))
     cas, quo, eve, pla = (r.frame(t, one) for t in ("casualties", "quotes", "events", "places"))
     meta = [f"{article['published']:%d %b %Y}" if article["published"] is not None and str(article["published"]) != "NaT" else "undated",
-            article["source"] or "", article["author"] or "", article["ref"] or ""]
-    st.subheader(article["title"] or article["ref"])
-    st.caption(" · ".join(m for m in meta if m))
-    if article["url"]:
+            article["source"], article["author"], article["ref"]]
+    st.subheader(next((t for t in (article["title"], article["ref"]) if isinstance(t, str) and t), "Untitled"))
+    st.caption(" · ".join(m for m in meta if isinstance(m, str) and m))
+    if isinstance(article["url"], str) and article["url"]:
         st.link_button("Original", article["url"], icon=":material/open_in_new:")
     marks = marks_for(article["text"], cas, quo, eve, pla, focus)
     counts = {k: sum(1 for m in marks if m.kind == k) for k in ("figure", "quote", "event", "place")}

@@ -20,8 +20,6 @@ if not len(c.ledger):
 
 st.subheader("Latest figure by category and source")
 show_table(c.latest, "latest", key="cas_latest", file_name="latest_figures.csv")
-with st.expander("As a chart", expanded=True):
-    st.plotly_chart(c.latest_chart, width="stretch", key="cas_latest_chart")
 
 st.subheader("Where sources disagree")
 if len(c.disagreements):

@@ -27,8 +27,6 @@ st.download_button("Download everything shown (ZIP of CSVs)", bundle, file_name=
 st.subheader("Latest figure by category and source")
 if len(o.latest):
     show_table(o.latest, "latest", key="overview_latest", file_name="latest_figures.csv")
-    with st.expander("As a chart"):
-        st.plotly_chart(o.latest_chart, width="stretch", key="overview_latest_chart")
 else:
     st.info("No casualty figures in this view.")
 

@@ -1,7 +1,7 @@
 """Frame → Figure builders: the right traces, the right points, hover text escaped."""
 import pandas as pd
 
-from components import charts, ledger
+from components import charts
 from test_ledger import LEDGER
 
 
@@ -43,12 +43,6 @@ def test_timeline_rows_are_actors_and_colours_are_types():
 def test_toll_lines_one_line_per_source():
     fig = charts.toll_lines(LEDGER, "killed")
     assert {t.name: list(t.y) for t in fig.data} == {"UN relief agency": [30960], "health ministry": [30000, 31045]}
-
-
-def test_latest_bars_group_sources_by_category():
-    fig = charts.latest_bars(ledger.latest_figures(LEDGER))
-    assert {t.name: list(t.x) for t in fig.data} == {"health ministry": [31045], "UN relief agency": [30960],
-                                                     "unattributed": [70000]}
 
 
 def test_empty_frames_give_a_message_not_an_error():
