@@ -86,9 +86,6 @@ _TOLL_VERBS = {
     "soar", "be", "near", "approach", "include", "total", "grow", "mount",
 }
 _TOLL_PREPS = {"to", "at", "of", "past", "beyond", "above"}
-_TOLL_SIGNALS = {"death": "killed", "toll": "killed", "fatality": "killed", "dead": "killed",
-                 "kill": "killed", "injury": "injured", "injure": "injured", "wound": "injured",
-                 "wounded": "injured"}
 # Reporting verbs whose subject is a figure's source.
 _REPORT_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "estimate", "add", "confirm", "record",
@@ -218,7 +215,7 @@ def _state_category(tok: Token) -> str | None:
         _VERB_CATEGORIES.get(_lemma(tok)) if tok.tag_ == "VBN" else None)
 
 
-def _modifier_category(head: Token, amount: Amount) -> tuple[str, Token] | None:
+def _modifier_category(head: Token) -> tuple[str, Token] | None:
     """"54 injured", "people killed in the strike", "1 million people displaced", "at risk of famine"."""
     for child in head.children:
         if child.i < head.i and child.dep_ == "amod" and _state_category(child):
@@ -318,7 +315,14 @@ def _toll_category(verb: Token, sent: Span, target: bool = False) -> tuple[str, 
 
 
 def _toll_signal(tok: Token) -> str | None:
-    return _TOLL_SIGNALS.get(_lemma(tok)) or _TOLL_SIGNALS.get(tok.lower_)
+    """The category a word in a toll's subject names: "death toll", "the number of Palestinians
+    detained", "the number of people who fled"."""
+    lemma = _lemma(tok)
+    if lemma == "toll":
+        return "killed"
+    if tok.pos_ == "VERB":
+        return _VERB_CATEGORIES.get(lemma) or _INTRANSITIVE_CATEGORIES.get(lemma)
+    return _noun_category(tok) or _STATE_CATEGORIES.get(tok.lower_)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -328,7 +332,8 @@ def _is_passive(verb: Token) -> bool:
         return True
     if any(c.dep_ == "aux" for c in verb.children):
         return False
-    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ == "dobj" for c in verb.children):
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i and not any(
+            c.dep_ == "dobj" for c in verb.children):
         return _is_passive(verb.head)  # "thousands have been killed and 1 million people displaced"
     return verb.tag_ == "VBN"
 
@@ -360,7 +365,7 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             cat = _noun_category(node)
             if cat and not amount.implicit:
                 return cat, node
-            found = _modifier_category(node, amount) if first or node.tag_ in ("NNS", "NNPS", "CD") else None
+            found = _modifier_category(node) if first or node.tag_ in ("NNS", "NNPS", "CD") else None
             if found:
                 return found
         first = False
@@ -428,12 +433,13 @@ def _predicate_category(node: Token, dep: str, verb: Token, sent: Span) -> tuple
         found = _toll_category(verb, sent)
         if found:
             return found
-    if _lemma(verb) == "be":
+    if _lemma(verb) == "be":  # "five minors were among the dead", "... among those killed"
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in ("among", "of"):
                 for g in child.children:
-                    if _noun_category(g):
-                        return _noun_category(g), g
+                    found = ((_noun_category(g), g) if _noun_category(g) else None) or _modifier_category(g)
+                    if found:
+                        return found
     return None
 
 
