@@ -27,7 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsroom.nlp.actors import ActorIndex
 from newsroom.records import Quote
@@ -65,7 +65,7 @@ condemn criticize criticise praise welcome blast slam decry denounce dismiss rej
 lament chide scold rebuke
 """.split())
 # Verbs that are cues only right next to the quote ("he continued, ..."), not across a clause.
-_WEAK_CUE_VERBS = frozenset("continue begin go think believe feel put sum explain".split())
+_WEAK_CUE_VERBS = frozenset("continue begin go think believe feel put sum".split())
 # Reporting nouns that name a speaker through their owner or a "from"/"by" phrase.
 _CUE_NOUNS = frozenset("""
 statement remarks remark comment comments words call calls warning warnings message appeal demand
@@ -139,7 +139,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _double_spans(text: str, para: tuple[int, int], n: int) -> list[tuple[int, int, int, int, bool]]:
+def _double_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, int, int, bool]]:
     """(open_mark, start, end, close_mark_end, closed) for the double-quoted spans of a paragraph."""
     p0, p1 = para
     out = []
@@ -198,7 +198,7 @@ def find_quote_spans(text: str) -> list[_Span]:
     """Every quoted span of the text, in order, trimmed of white space."""
     out: list[_Span] = []
     for n, para in enumerate(_paragraphs(text)):
-        doubles = _double_spans(text, para, n)
+        doubles = _double_spans(text, para)
         singles = _single_spans(text, para, [(a, d) for a, _, _, d, _ in doubles])
         for om, s, e, ce, closed in sorted(doubles + singles):
             while s < e and text[s].isspace():
@@ -559,7 +559,7 @@ def _is_title(quoted: str) -> bool:
 def _set_off(text: str, sp: _Span) -> bool:
     """Nothing but punctuation (or the start of the paragraph) before the opening mark: the quote
     stands as its own utterance rather than inside the reporter's sentence."""
-    before = text[_paragraphs_cache_start(text, sp):sp.open_mark].rstrip()
+    before = text[_paragraph_start(text, sp):sp.open_mark].rstrip()
     return before == "" or before[-1] in ",:;.?!—–-" or before.endswith(("''", '"', "”"))
 
 
@@ -569,7 +569,7 @@ def _kind(text: str, sp: _Span, attributed: bool) -> str:
     names of shows, slogans)."""
     if not attributed:
         return "fragment"
-    para0 = _paragraphs_cache_start(text, sp)
+    para0 = _paragraph_start(text, sp)
     before = text[para0:sp.open_mark].rstrip()
     quoted = text[sp.start:sp.end]
     after_colon = before.endswith(":")
@@ -583,7 +583,8 @@ def _kind(text: str, sp: _Span, attributed: bool) -> str:
     return "partial"
 
 
-def _paragraphs_cache_start(text: str, sp: _Span) -> int:
+def _paragraph_start(text: str, sp: _Span) -> int:
+    """Offset of the first character of the quote's paragraph."""
     return text.rfind("\n", 0, sp.open_mark) + 1
 
 
@@ -611,19 +612,46 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
         tok = tok.head
         steps += 1
-    if tok.pos_ not in ("VERB", "AUX") or tok.i in inside:
-        return None, None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
-    if subj is None:
-        subj = _subject(tok, inside)
-    if subj is None or subj.i in inside:
-        return None, None
-    name = _name_speaker(subj, actors, ctx)
-    if name is None:
-        return None, None
-    if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS:
-        return tok, name
+    verbless_root = tok.head.i == tok.i and any(c.dep_ == "nsubj" for c in tok.children)
+    if (tok.pos_ not in ("VERB", "AUX") and not verbless_root) or tok.i in inside:
+        return None, None  # headline style "Sanders ready to push for 'progressive' platform" passes
+    for _ in range(3):  # "Ryan worried that the net was becoming 'a hammock'": up to the named subject
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
+        if subj is None:
+            subj = _subject(tok, inside)
+        if subj is None or subj.i in inside:
+            return None, None
+        if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS:
+            name = _name_speaker(subj, actors, ctx)
+            return (tok, name) if name else (None, None)
+        if tok.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or tok.head.i == tok.i:
+            return None, None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX") or tok.i in inside:
+            return None, None
     return None, None
+
+
+def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Context) -> str | None:
+    """ "Rep. Jane Doe (D-Ore.): '...'" or "Here's Smith in 1992: '...'": with no verb before the
+    colon, the first actor named there is the speaker."""
+    p0 = _paragraph_start(text, sp)
+    before = text[p0:sp.open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon_at = p0 + len(before) - 1
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if colon is None or len(colon) == 0:
+        return None
+    s0, _ = ctx.sents.bounds(colon.start)
+    lead = [t for t in doc[s0:colon.start] if t.i not in ctx.inside]
+    if any(t.pos_ == "VERB" for t in lead):
+        return None
+    for t in lead:
+        m = actors.at(t.i)
+        if m is not None and m.type in ("person", "organization", "group", "country"):
+            return m.name
+    return None
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
@@ -650,7 +678,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if cue.speaker is not None:
                 speaker = _name_speaker(cue.speaker, actors, ctx)
         else:
-            speaker = _inherited(sp, spans, k, out, last_speaker, text)
+            speaker = _inherited(sp, spans, k, out, last_speaker)
+            if speaker is None:
+                speaker = _colon_speaker(doc, text, sp, actors, ctx)
             if speaker is None:
                 verb, speaker = _clause_source(doc, q0, q1, inside, actors, ctx)
                 cue_text = verb.text if speaker else None
@@ -690,7 +720,7 @@ def _cue_text(tok: Token) -> str:
     return tok.text
 
 
-def _inherited(sp: _Span, spans: list[_Span], k: int, done: list[Quote], last: dict[int, str | None], text: str) -> str | None:
+def _inherited(sp: _Span, spans: list[_Span], k: int, done: list[Quote], last: dict[int, str | None]) -> str | None:
     """An unattributed quote speaks with the voice of its paragraph, or, when it opens its own
     paragraph, with the voice of the quote that ended the paragraph before."""
     if sp.para in last and last[sp.para]:

@@ -132,6 +132,18 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
         # a quote running across paragraphs keeps its speaker
         ('Rishi Sunak told parliament: "The hostages must come home.\n"Every one of them."',
          [("The hostages must come home.", "Rishi Sunak"), ("Every one of them.", "Rishi Sunak")]),
+        # a name and a colon introduce the quote, with no verb
+        ('Rep. Nancy Pelosi (D-Calif.): "This bill is dead on arrival."',
+         [("This bill is dead on arrival.", "Nancy Pelosi")]),
+        # a quote standing alone after the sentence that introduces its speaker
+        ('Jake Sullivan described the call with the Israeli side.\n"It was a frank conversation."',
+         [("It was a frank conversation.", "Jake Sullivan")]),
+        # a quoted piece in reported speech belongs to the reporter, not to the nested cue
+        ('Lloyd Austin said he had asked his generals to "look again" at the plan.',
+         [("look again", "Lloyd Austin")]),
+        # no reporting verb: the subject of the clause carrying the quoted words
+        ('Paul Ryan worried that the safety net was becoming "a hammock" for able-bodied adults.',
+         [("a hammock", "Paul Ryan")]),
         # first person narrators are nobody we can name: null beats a wrong name
         ('"I saw the tanks," I said.', [("I saw the tanks,", None)]),
     ],
