@@ -85,4 +85,5 @@ def current_filters() -> Filters:
 def as_of_line(articles: pd.DataFrame, filters: Filters) -> str:
     newest = articles["published"].max() if len(articles) else None
     when = f"{newest:%d %b %Y}" if newest is not None and pd.notna(newest) else "no dated article"
-    return f"As of **{when}** (newest article in view) · {len(articles):,} articles · {F.describe(filters)}"
+    n = len(articles)
+    return f"As of **{when}** (newest article in view) · {n:,} article{'' if n == 1 else 's'} · {F.describe(filters)}"

@@ -51,10 +51,11 @@ def toll_over_time(df: pd.DataFrame, category: str | None = None) -> pd.DataFram
     return d.sort_values(["source_label", "as_of"])[cols].reset_index(drop=True)
 
 
-def disagreements(df: pd.DataFrame, tolerance: float = 0.0) -> pd.DataFrame:
+def disagreements(df: pd.DataFrame, tolerance: float = 0.0, max_spread: float = 0.5) -> pd.DataFrame:
     """Where two or more sources give different figures for the same category, place, group and
     day. Each source counts with its largest figure of that day; `spread` is (high − low) / high.
-    Differences at or under `tolerance` are rounding, not disagreement."""
+    Differences at or under `tolerance` are rounding, not disagreement; beyond `max_spread` the two
+    numbers count different things (one strike's dead beside the war's toll), not the same one."""
     cols = ["category", "place", "who", "as_of", "sources", "low", "high", "spread"]
     if not len(df):
         return pd.DataFrame(columns=cols)
@@ -64,6 +65,9 @@ def disagreements(df: pd.DataFrame, tolerance: float = 0.0) -> pd.DataFrame:
     keys = ["category", "place_key", "who_key", "as_of"]
     per_source = (d.sort_values("count", ascending=False)
                   .drop_duplicates([*keys, "source_label"], keep="first"))
+    # A figure far under the day's largest counts something else: it is not compared.
+    top = per_source.groupby(keys, sort=False)["count"].transform("max")
+    per_source = per_source[per_source["count"] >= top * (1 - max_spread)]
     groups = per_source.groupby(keys, sort=False)
     summary = groups.agg(n=("source_label", "size"), low=("count", "min"), high=("count", "max"),
                          category=("category", "first"), place=("place", "first"), who=("who", "first"),

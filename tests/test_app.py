@@ -13,7 +13,7 @@ from newsroom.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "components"))
-from synthetic import fill  # noqa: E402
+from synthetic import HOSTILE_TITLE, fill  # noqa: E402
 
 PAGES = ["overview", "casualties", "timeline", "map", "quotes", "articles"]
 TIMEOUT = 60
@@ -45,11 +45,11 @@ def _open(app: AppTest, page: str, **params) -> AppTest:
     return app
 
 
-def _table(app: AppTest, key: str, first_column: str | None = None):
+def _table(app: AppTest, key: str, columns: tuple[str, ...] = ()):
     """A table by its key; a table without row selection carries no key in AppTest's tree, so it is
-    found by its first column instead."""
+    found by its columns instead."""
     found = [df.value for df in app.dataframe
-             if df.key == key or (first_column and df.key is None and df.value.columns[0] == first_column)]
+             if df.key == key or (columns and df.key is None and tuple(df.value.columns[:len(columns)]) == columns)]
     assert found, f"no table {key!r} on the page"
     return found[0]
 
@@ -62,11 +62,12 @@ def test_every_page_renders(app, page):
 
 
 def test_actor_widget_narrows_the_overview(app):
-    everyone = _table(_open(app, "overview"), "overview_articles", "published")
+    everyone = _table(_open(app, "overview"), "overview_articles", ("published", "title"))
     app.sidebar.multiselect(key="actor").set_value(["Benjamin Netanyahu"]).run()
-    narrowed = _table(app, "overview_articles", "published")
-    assert sorted(narrowed["title"]) == ["Raids in Jenin as West Bank tension grows",
-                                         "UN agency and ministry differ on death toll"]
+    narrowed = _table(app, "overview_articles", ("published", "title"))
+    # The invented articles: two name him, two do not (the sample may or may not).
+    assert {"Raids in Jenin as West Bank tension grows", "UN agency and ministry differ on death toll"} <= set(narrowed["title"])
+    assert {"Health officials raise Gaza toll as talks resume", HOSTILE_TITLE}.isdisjoint(narrowed["title"])
     assert len(everyone) == 5
 
 
@@ -91,14 +92,16 @@ def test_query_parameters_restore_dates_and_search(app):
     assert app.sidebar.text_input(key="q").value == "relief agency"
 
 
-def test_date_basis_uses_the_figures_own_date(app):
-    _open(app, "timeline", dates=["2024-03-15", "2024-03-15"], basis="figure/event")
-    assert list(_table(app, "timeline_events")["type"]) == ["visit"]
+@pytest.mark.parametrize("basis, has_visit", [("article", False), ("figure/event", True)])
+def test_date_basis_uses_the_events_own_date(app, basis, has_visit):
+    # The visit is dated 2024-03-15 by its text, in an article of 2024-03-10.
+    events = _table(_open(app, "timeline", dates=["2024-03-14", "2024-03-16"], basis=basis), "timeline_events")
+    assert (("visit", "2024-03-15") in {(t, f"{d:%Y-%m-%d}") for t, d in zip(events["type"], events["date"])}) == has_visit
 
 
 def test_disagreeing_sources_are_flagged(app):
     _open(app, "casualties", source="Wire Two")
-    flagged = _table(app, "cas_disagree", "category")
+    flagged = _table(app, "cas_disagree", ("category", "place", "who"))
     assert list(flagged[["category", "low", "high"]].itertuples(index=False, name=None)) == [("killed", 30960, 31045)]
 
 
@@ -110,5 +113,20 @@ def test_hide_wrong_hides_a_reviewed_row(app, store_path):
     from components.context import shared
     shared().review("casualties", row_key, "wrong", "agency figure superseded")
     app.sidebar.checkbox(key="hide_wrong").check().run()
-    assert len(_table(app, "cas_ledger")) == 0
+    assert [i.value for i in app.info] == ["No casualty figures in this view. Widen the filters, or add articles on the Articles page."]
+    shared().review("casualties", row_key, None)
+
+
+def test_review_marks_a_row_and_survives_in_the_store(app, store_path):
+    _open(app, "casualties", q="relief agency")
+    app.session_state["cas_ledger"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    app.run()
+    app.radio(key="cas_verdict").set_value("verified")
+    app.text_input(key="cas_note").input("agency release checked")
+    app.form_submit_button[0].click().run()
+    ledger = _table(app, "cas_ledger")
+    assert list(ledger[["count", "review", "review_note"]].itertuples(index=False, name=None)) == [
+        (30960, "verified", "agency release checked")]
+    from components.context import shared
+    row_key = shared().frame("casualties").query("count == 30960")["row_key"].iloc[0]
     shared().review("casualties", row_key, None)

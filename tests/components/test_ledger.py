@@ -49,6 +49,12 @@ def test_small_differences_within_tolerance_are_not_flagged():
     assert ledger.disagreements(LEDGER, tolerance=0.01).empty
 
 
+def test_numbers_far_apart_count_different_things():
+    strike = _rows((33, "killed", "army", "people", "Gaza", "2024-03-10", "2024-03-10", "C", "a3", "k6", "exact"))
+    got = ledger.disagreements(pd.concat([LEDGER, strike], ignore_index=True))
+    assert got["sources"].tolist() == ["health ministry: 31,045; UN relief agency: 30,960"]
+
+
 def test_empty_ledger():
     empty = LEDGER.iloc[0:0]
     assert ledger.latest_figures(empty).empty and ledger.disagreements(empty).empty and ledger.toll_over_time(empty).empty
