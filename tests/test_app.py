@@ -19,14 +19,17 @@ PAGES = ["overview", "casualties", "timeline", "map", "quotes", "articles"]
 TIMEOUT = 60
 
 
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory) -> str:
+def _build(path: Path) -> str:
     """The bundled sample, as the engine ingests it, plus invented articles with known rows."""
-    path = tmp_path_factory.mktemp("store") / "app.duckdb"
     with Store(path) as store:
         assert ingest(store, [str(ROOT / "data" / "sample")]).ok
         fill(store)
     return str(path)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> str:
+    return _build(tmp_path_factory.mktemp("store") / "app.duckdb")
 
 
 @pytest.fixture
@@ -130,3 +133,28 @@ def test_review_marks_a_row_and_survives_in_the_store(app, store_path):
     from components.context import shared
     row_key = shared().frame("casualties").query("count == 30960")["row_key"].iloc[0]
     shared().review("casualties", row_key, None)
+
+
+UPLOAD_TEXT = b"""title: Ministers meet in Amman on aid corridor
+date: 2024-04-02
+source: Wire Three
+
+AMMAN - Foreign ministers met in Amman on Tuesday to discuss a new aid corridor into northern Gaza.
+"""
+
+
+def test_upload_reports_each_file_and_adds_the_article(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSROOM_DB", _build(tmp_path / "upload.duckdb"))  # a store of its own: this test writes
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    _open(app, "articles")
+    app.file_uploader(key="upload_files").set_value([
+        ("amman.txt", UPLOAD_TEXT, "text/plain"),
+        ("broken.jsonl", b"{not json\n", "application/json"),
+    ])
+    app.form_submit_button[1].click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    results = [df.value for df in app.dataframe if list(df.value.columns[:2]) == ["input", "result"]][0]
+    assert list(zip(results["input"], results["result"])) == [("amman.txt", "added"), ("broken.jsonl", "failed")]
+    assert results["detail"].iloc[1] != ""
+    with_new = _table(app, "articles_list", ("published", "title"))
+    assert "Ministers meet in Amman on aid corridor" in set(with_new["title"])
