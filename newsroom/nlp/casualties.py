@@ -642,7 +642,7 @@ def _sentence_sources(sent: Span, memory: _SourceMemory) -> dict[int, str]:
 
 def _source_for(anchor: Token, sent: Span, sources: dict[int, str]) -> str | None:
     """The attribution that governs the figure's clause, else the sentence's "according to",
-    else any attribution the sentence makes."""
+    else the attribution of the sentence's main clause."""
     node = anchor
     for _ in range(10):
         if node.i in sources and node.pos_ == "VERB":
