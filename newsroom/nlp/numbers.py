@@ -38,6 +38,7 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("more", "than"), "more_than"), (("upwards", "of"), "more_than"), (("in", "excess", "of"), "more_than"),
     (("fewer", "than"), "fewer_than"), (("less", "than"), "fewer_than"),
     (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("as", "much", "as"), "up_to"),
+    (("at", "most"), "up_to"), (("upward", "of"), "more_than"),
     (("close", "to"), "about"), (("an", "estimated"), "about"),
     (("over",), "more_than"), (("above",), "more_than"), (("exceeding",), "more_than"),
     (("under",), "fewer_than"), (("below",), "fewer_than"),
@@ -177,6 +178,8 @@ def _is_age(doc: Doc, start: int, end: int, limit: int) -> bool:
         return True
     if start > 0 and doc[start - 1].lower_ in ("aged", "age", "ages"):
         return True
+    if start > 1 and doc[start - 1].lower_ in ("between", "from") and doc[start - 2].lower_ in ("aged", "ages"):
+        return True  # "men aged between 18 and 60"
     if start >= 2 and doc[start - 1].text == "," and end < limit and doc[end].text in (",", ".", ";", ")"):
         prev = doc[start - 2]
         return prev.pos_ == "PROPN" or prev.ent_type_ == "PERSON"

@@ -53,6 +53,7 @@ def test_parse_number(text, expected):
         ("Fewer than 20 patients remain in the ward.", [(20, "fewer_than")]),
         ("Up to 300 trucks could cross each day.", [(300, "up_to")]),
         ("As many as 90 people may be trapped.", [(90, "up_to")]),
+        ("At most 15 people were inside the building.", [(15, "up_to")]),
         ("Some 1,200 people were killed in the raid.", [(1200, "about")]),
         ("An estimated 129 captives remain in the tunnels.", [(129, "about")]),
         ("The 100-plus hostages are still held.", [(100, "more_than")]),
@@ -68,6 +69,7 @@ def test_counts_and_qualifiers(nlp, text, expected):
     ("text", "expected_kinds"),
     [
         ("A 19-year-old died of his wounds.", ["count"]),  # one person; the age is not reported apart
+        ("Men aged between 18 and 60 were ordered to stay.", ["age"]),
         ("The 19-year-old was wounded.", ["age"]),
         ("Arouri, 57, was a founder of the armed wing.", ["age"]),
         ("He was first arrested in 1988.", ["year"]),
