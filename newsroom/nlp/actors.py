@@ -45,6 +45,7 @@ _TITLE_WORDS = {
     "attorney", "director", "officer", "national", "security", "adviser", "advisor", "press", "house",
     "white", "majority", "minority", "whip", "candidate", "nominee", "presidential", "democratic",
     "republican", "gop", "ceo", "founder", "head", "supreme", "ayatollah", "hamas", "hezbollah",
+    "cameraman", "photographer", "journalist", "reporter", "correspondent", "doctor", "nurse",
 }
 # Role nouns that can stand for a person named earlier ("the prime minister said").
 _ROLE_SYNONYMS = {
@@ -62,6 +63,8 @@ _CITY_KINDS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood
 # Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# Words a Title Case headline leaves in lower case.
+_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are vs but into over after".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
@@ -283,6 +286,15 @@ def _person_key(text: str) -> list[str]:
     return [w.lower().strip(".,") for w in name.split()]
 
 
+def _ends_with(full: list[str], short: list[str]) -> bool:
+    """ "sami al-astal" ends with "al-astal" and with "astal"; "antony blinken" with "blinken"."""
+    if len(full) <= len(short):
+        return False
+    if full[-len(short):] == short:
+        return True
+    return len(short) == 1 and full[-1].rsplit("-", 1)[-1] == short[0]
+
+
 def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, str]:
     """Mention position -> full name. A short name ("Blinken", "Mr. Blinken") joins the full name
     of the article that ends with it; when several do (a leader and his relatives), the curated
@@ -298,8 +310,7 @@ def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, 
         if pos in out:
             continue
         key = name.lower().split()
-        matches = [out[fpos] for fpos, full in fulls
-                   if len(full.split()) > len(key) and full.lower().split()[-len(key):] == key]
+        matches = [out[fpos] for fpos, full in fulls if _ends_with(full.lower().split(), key)]
         if not matches:
             out[pos] = name
             continue
@@ -338,22 +349,97 @@ def _role_of(ent: Span, stripped_role: str) -> str | None:
     return None
 
 
+def _name_words(text: str) -> set[str]:
+    """First and last words of a full name, the last also after its particle ("al-Astal" -> "astal")."""
+    key = _person_key(text)
+    if len(key) < 2:
+        return set()
+    out = {key[0], key[-1]}
+    if "-" in key[-1]:
+        out.add(key[-1].rsplit("-", 1)[1])
+    return out
+
+
+def _capitalised_common_noun(ent: Span, curated_types: dict[str, str]) -> bool:
+    """ "Strikes hit ...", "Photographs show ...": a plural noun capitalised at the start of a
+    sentence, which the tagger took for a name."""
+    if len(ent) != 1 or ent.label_ not in ("PERSON", "ORG") or ent.ent_id_ in curated_types:
+        return False
+    tok = ent[0]
+    return tok.is_sent_start and tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() != tok.lower_
+
+
+def _merge_split_names(typed: list[tuple[Span, str]], curated_types: dict[str, str]) -> list[tuple[Span, str]]:
+    """ "Mykola" (person) + "Oleshchuk" (organisation) written side by side are one person."""
+    out: list[tuple[Span, str]] = []
+    for ent, kind in typed:
+        if out:
+            prev, prev_kind = out[-1]
+            if (prev_kind == "person" and prev.end == ent.start and len(ent) == 1 and ent[0].is_title
+                    and ent.ent_id_ not in curated_types and prev.ent_id_ not in curated_types):
+                out[-1] = (prev.doc[prev.start:ent.end], "person")
+                continue
+        out.append((ent, kind))
+    return out
+
+
+def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of lines written in Title Case (headlines), where the tagger reads verbs
+    as names ("Blinken Pushes for Truce")."""
+    out, pos = [], 0
+    for line in doc.text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _headline_entities(doc: Doc, typed: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """In a headline, keep an entity only if the body names it too; a headline person sharing a
+    word with a body person is that person ("Haniyeh Killed" -> the body's "Haniyeh")."""
+    lines = _title_case_lines(doc)
+    if not lines:
+        return typed
+
+    def in_headline(ent: Span) -> bool:
+        return any(a <= ent.start_char < b for a, b in lines)
+
+    body = [(e, k) for e, k in typed if not in_headline(e)]
+    body_texts = {e.text.lower() for e, _ in body}
+    body_people = [e for e, k in body if k == "person"]
+    out = []
+    for ent, kind in typed:
+        if not in_headline(ent) or ent.text.lower() in body_texts or ent.ent_id_:
+            out.append((ent, kind))
+            continue
+        words = set(_person_key(ent.text))
+        for person in body_people:
+            shared = [t for t in ent if t.lower_ in {w.lower_ for w in person}]
+            if shared and set(_person_key(person.text)) & words:
+                out.append((doc[shared[0].i:shared[-1].i + 1], "person"))
+                break
+    return out
+
+
 def resolve_actors(doc: Doc) -> ActorIndex:
     curated, curated_types, surnames = _curated()
     index = ActorIndex()
     typed: list[tuple[Span, str]] = []
     for ent in doc.ents:
         kind = _entity_type(ent, curated_types)
-        if kind is not None:
+        if kind is not None and not _capitalised_common_noun(ent, curated_types):
             typed.append((ent, kind))
-    # A surname the tagger called a place or an organisation is still the person of that name.
-    person_words = {w for ent, k in typed if k == "person" and len(ent) > 1 for w in _person_key(ent.text)[-1:]}
+    typed = _merge_split_names(typed, curated_types)
+    # A surname or first name the tagger called a place or an organisation is still a person.
+    person_words = {w for ent, k in typed if k == "person" and len(ent) > 1 for w in _name_words(ent.text)}
     fixed: list[tuple[Span, str]] = []
     for ent, kind in typed:
         key = _person_key(ent.text)
         if kind != "person" and not ent.ent_id_ and len(key) == 1 and key[0] in person_words:
             kind = "person"
         fixed.append((ent, kind))
+    fixed = _headline_entities(doc, fixed)
     people = []
     for ent, kind in fixed:
         if kind == "person":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from newsroom.nlp.actors import resolve_actors, strip_title
 
@@ -84,3 +85,29 @@ def test_canonical_of_a_span_prefers_the_person_named_nearest(nlp) -> None:
     index = resolve_actors(doc)
     last = [t for t in doc if t.text == "Haniyeh"][-1]
     assert index.canonical(last) == "Ismail Haniyeh"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a headline's verbs are not names: only what the body names is kept, under the body's name
+        ("Blinken Pushes for Truce in Talks With Egyptian Leaders\nAntony Blinken met Egypt's president on "
+         "Tuesday.",
+         [("Antony Blinken", "person"), ("Egypt", "country")]),
+        # a plural noun capitalised at the start of a sentence is not a person
+        ("Strikes hit the camp overnight, the Palestinian Red Crescent said.",
+         [("Palestinian Red Crescent", "organization")]),
+    ],
+)
+def test_context_rules_fix_the_tagger(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    index = resolve_actors(nlp(text))
+    assert sorted((a.name, a.type) for a in index.records()) == sorted(expected)
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person(nlp) -> None:
+    doc = nlp("Sami al-Astal lost his brother. Astal said the house was gone.")
+    astal = [t for t in doc if t.text == "Astal"][-1]
+    doc.ents = [Span(doc, 0, 4, label="PERSON"), Span(doc, astal.i, astal.i + 1, label="ORG")]
+    index = resolve_actors(doc)
+    assert (index.canonical(doc[astal.i:astal.i + 1]), index.type_of("Sami al-Astal")) == ("Sami al-Astal", "person")
+    assert [(a.name, a.type, a.mentions) for a in index.records()] == [("Sami al-Astal", "person", 2)]
