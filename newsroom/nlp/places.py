@@ -189,7 +189,8 @@ def _appositive_noun(span: Span):
                                 or doc[k].pos_ == "NOUN" and doc[k + 1].pos_ == "NOUN"
                                 and doc[k].lower_ not in _SETTLEMENT_NOUNS and doc[k + 1].lower_ not in _MODIFIERS):
         k += 1
-    return doc[k] if doc[k].pos_ == "NOUN" else None
+    # "X, the ministry said": the noun is the subject of the next clause, not a description of X
+    return doc[k] if doc[k].pos_ == "NOUN" and not doc[k].dep_.startswith("nsubj") else None
 
 
 def _misread_place(span: Span, context: Counter) -> bool:
@@ -328,8 +329,10 @@ def extract_places(doc: Doc) -> list[Place]:
         if _inside_name(ent):
             continue
         written, hit = _written_and_geo(ent)
+        # "the village of Novoselivka Persha": a settlement, whatever the model took it for
+        label = "GPE" if ent.label_ == "FAC" and _named_as_settlement(ent) else ent.label_
         if written:
-            mentions.append(_Mention(written, ent.label_, ent, hit))
+            mentions.append(_Mention(written, label, ent, hit))
     context = Counter(m.geo.country for m in mentions if m.geo and m.geo.country)
     for ent in doc.ents:
         if ent.label_ in _MISREAD_LABELS and not covered.intersection(range(ent.start, ent.end)) \

@@ -113,6 +113,8 @@ def test_coordinates(nlp, text, name, lat, lon):
         ("Soldiers raided the village of Umm al-Khair on Monday.", ("Umm al-Khair", None, None)),
         ("Settlers set fire to cars in Burqa, a village east of Ramallah.", ("Burqa", None, None)),
         ("Troops demolished homes in Umm al-Khair village on Monday.", ("Umm al-Khair", None, None)),
+        ("Russian forces captured the village of Novoselivka Persha, the ministry said.",
+         ("Novoselivka Persha", None, None)),
         ("Troops raided Umm al-Khair, a Bedouin village in the south Hebron hills.", ("Umm al-Khair", None, None)),
     ],
 )
