@@ -304,8 +304,9 @@ def _nbsp_names(doc: Doc) -> list[Span]:
     at = doc.text.find("\u00a0")
     while at != -1:
         tok = doc.char_span(at, at + 1, alignment_mode="expand")
-        if tok is not None:
-            i = tok.start
+        i = tok.start if tok is not None else -1
+        # only between name words: copy that puts non-breaking spaces everywhere stays cheap
+        if 0 < i < len(doc) - 1 and "PROPN" in (doc[i - 1].pos_, doc[i + 1].pos_):
             spans = [doc[i - left:i + 1 + right] for left in range(_NBSP_REACH, 0, -1)
                      for right in range(_NBSP_REACH, 0, -1) if i - left >= 0 and i + 1 + right <= len(doc)]
             hit = next((sp for sp in sorted(spans, key=len, reverse=True) if geo.curated(_clean(sp.text))), None)
