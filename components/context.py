@@ -23,13 +23,15 @@ def shared() -> SharedStore:
     return _open(store_path())
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# cache_resource, not cache_data: cache_data unpickles a copy on every hit, a second for a large
+# events table (its actor lists are Python objects). Callers never change a frame in place.
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _cached_frame(path: str, generation: int, table: str, filters: Filters, _store: SharedStore) -> pd.DataFrame:
     frame = _store.frame(table, filters)
     return article_list(frame) if table == "articles" else frame
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _cached_actor_counts(path: str, generation: int, _store: SharedStore) -> pd.DataFrame:
     return _store.actor_counts()
 
