@@ -43,7 +43,9 @@ _VERB_CATEGORIES = {
 }
 # "Two people were hurt" is an injury; "a plan that hurt one candidate" is not.
 _PASSIVE_ONLY = {"hurt"}
-# Verbs whose subject is the casualty.
+# Verbs whose subject is the casualty ("fled the village" too), unless the verb takes an object
+# in another sense ("offered to shelter the family").
+_TRANSITIVE_TOO = {"shelter"}
 _INTRANSITIVE_CATEGORIES = {
     "die": "killed", "perish": "killed", "flee": "displaced", "shelter": "displaced",
 }
@@ -114,6 +116,9 @@ _ARGUMENT_OF_VERB = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "np
 # Places a figure can be located in, and the prepositions that locate it.
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "compound", "amod", "dobj"}
+# "the Kharkiv region": a name in compound with these nouns still names the place.
+_PLACE_NOUNS = {"region", "province", "governorate", "oblast", "district", "city", "town", "village",
+                "camp", "area", "strip", "border", "coast", "crossing", "neighborhood", "neighbourhood"}
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "on", "outside", "inside", "from", "of", "throughout", "around"}
 # Dates: a noun figure takes its clause's day only as an argument of that clause; a day under
 # these prepositions opens or closes a period instead ("since Oct. 7").
@@ -254,8 +259,9 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
         return _STATE_CATEGORIES[verb.lower_], verb
     if lemma in _VERB_CATEGORIES and (lemma not in _PASSIVE_ONLY or _is_passive(verb)):
         return _VERB_CATEGORIES[lemma], verb
-    if lemma in _INTRANSITIVE_CATEGORIES and not any(c.dep_ == "dobj" for c in verb.children):
-        return _INTRANSITIVE_CATEGORIES[lemma], verb  # "people fled", not "offered to shelter them"
+    if lemma in _INTRANSITIVE_CATEGORIES and not (lemma in _TRANSITIVE_TOO and any(
+            c.dep_ == "dobj" for c in verb.children)):
+        return _INTRANSITIVE_CATEGORIES[lemma], verb  # "people fled (the village)", not "to shelter them"
     if lemma in _CAPTOR_VERBS and verb.dep_ == "amod" and verb.head.lower_ in _CAPTIVE_WORDS:
         return "hostage", verb.head  # "about 250 taken hostage", parsed as a hostage "taken"
     for child in verb.children:
@@ -361,6 +367,10 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
     node = head
     first = True
     for _ in range(8):
+        if first and not amount.implicit and node.i >= amount.end and node.lower_ in _STATE_CATEGORIES:
+            return _STATE_CATEGORIES[node.lower_], node  # "300 missing", "54 injured" as one phrase
+        if first and node.dep_ == "pobj" and node.head.lower_ == "of" and _noun_category(node.head.head) == "killed":
+            return "killed", node.head.head  # "the bodies of three hostages" are dead, not held
         if first or node.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             cat = _noun_category(node)
             if cat and not amount.implicit:
@@ -468,7 +478,7 @@ def _who(head: Token, amount: Amount) -> str | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = [g for g in child.children if g.dep_ == "pobj"]
-            if pobj:
+            if pobj and pobj[0].pos_ != "PRON":
                 toks = [t for t in pobj[0].subtree if t.dep_ not in ("det", "relcl", "punct", "nummod", "quantmod")
                         and not t.like_num and t.i <= pobj[0].i]
                 return _join(toks)
@@ -674,8 +684,8 @@ def _place(sent: Span, anchor: Token) -> str | None:
     """A place named in the sentence: the one after a locative preposition nearest the figure,
     in its own clause first ("were killed in Jenin"); a place that acts ("Israel has killed") or
     describes ("an Iran-backed militia") is not where the figure happened."""
-    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS and e.root.dep_ not in _ACTING_DEPS
-              and e.root.head.lower_ != "by"]
+    places = [e for e in sent.ents if e.label_ in _PLACE_LABELS and e.root.head.lower_ != "by" and (
+        e.root.dep_ not in _ACTING_DEPS or e.root.dep_ == "compound" and _lemma(e.root.head) in _PLACE_NOUNS)]
     if not places:
         return None
     verb = _clause_verb(anchor) or anchor

@@ -57,6 +57,10 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
          [(1200, "about", "killed"), (250, "about", "hostage")]),
         ("The explosion wounded 12 and killed three.", [(12, "exact", "injured"), (3, "exact", "killed")]),
         ("The attack left 30 dead and 100 injured.", [(30, "exact", "killed"), (100, "exact", "injured")]),
+        ("The flood left 5,000 people homeless and 300 missing.",
+         [(5000, "exact", "displaced"), (300, "exact", "missing")]),
+        ("The bodies of three hostages were recovered overnight.", [(3, "exact", "killed")]),
+        ("Some 1,000 people have fled the village since the shelling began.", [(1000, "about", "displaced")]),
         ("Four aid workers were among those killed in the strike.", [(4, "exact", "killed")]),
         ("The number of Palestinians detained in the West Bank has climbed to 3,000.", [(3000, "exact", "arrested")]),
         ("More than 1 million displaced persons live in the camps.", [(1_000_000, "more_than", "displaced")]),
@@ -155,6 +159,7 @@ def test_evidence_is_the_line_without_surrounding_space(nlp):
         ("Israel has killed at least 400 people since the raid.", None),
         ("Since the militants attacked Israel, 36 reporters have been killed.", None),
         ("Three soldiers were killed in Jordan by an Iran-backed militia.", "Jordan"),
+        ("Shelling killed four civilians in the Kharkiv region on Monday.", "Kharkiv"),
     ],
 )
 def test_place(nlp, text, expected):
