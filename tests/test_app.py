@@ -158,3 +158,15 @@ def test_upload_reports_each_file_and_adds_the_article(tmp_path, monkeypatch):
     assert results["detail"].iloc[1] != ""
     with_new = _table(app, "articles_list", ("published", "title"))
     assert "Ministers meet in Amman on aid corridor" in set(with_new["title"])
+
+
+def test_pasted_text_is_added_with_the_editors_title(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSROOM_DB", _build(tmp_path / "paste.duckdb"))
+    app = _open(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT), "articles")
+    app.text_input(key="paste_title").input("Aid convoy reaches the north")
+    app.text_area(key="paste_text").input("An aid convoy of 20 trucks reached northern Gaza on Sunday, the UN said.")
+    app.form_submit_button[0].click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    results = [df.value for df in app.dataframe if list(df.value.columns[:2]) == ["input", "result"]][0]
+    assert list(zip(results["input"], results["result"], results["article"])) == [
+        ("pasted text", "added", "Aid convoy reaches the north")]
