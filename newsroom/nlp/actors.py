@@ -306,6 +306,15 @@ def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, 
     for pos, name in fulls:
         words = name.lower().split()
         out[pos] = first_form.setdefault((words[0], words[-1]), name)
+    # "Amir Abdollahian" after "Hossein Amir Abdollahian": a shorter full name is the longer one.
+    forms = list(dict.fromkeys(out[pos] for pos, _ in fulls))  # distinct, in order of mention
+    longer_form = {}
+    for form in forms:
+        longer = [other for other in forms if _ends_with(other.lower().split(), form.lower().split())]
+        if longer:
+            longer_form[form] = next((m for m in longer if m in curated), longer[0])
+    for pos, _ in fulls:
+        out[pos] = longer_form.get(out[pos], out[pos])
     for pos, name in people:
         if pos in out:
             continue
