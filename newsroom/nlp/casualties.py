@@ -74,6 +74,8 @@ _STAY_VERBS = {"remain", "be", "stay"}
 # "taken hostage", "held captive": these verbs take a hostage complement.
 _CAPTOR_VERBS = {"take", "hold", "keep", "seize", "snatch"}
 _CAPTIVE_WORDS = {"hostage", "hostages", "captive", "captives", "captivity"}
+# "suffered minor injuries", "sustained wounds".
+_SUFFER_VERBS = {"suffer", "sustain", "receive"}
 # "have sought refuge", "found shelter".
 _REFUGE_VERBS = {"seek", "find", "take"}
 _REFUGE_WORDS = {"refuge", "shelter", "sanctuary"}
@@ -225,6 +227,9 @@ def _modifier_category(head: Token) -> tuple[str, Token] | None:
     for child in head.children:
         if child.i < head.i and child.dep_ == "amod" and _state_category(child):
             return _state_category(child), child  # "300 wounded people", "1 million displaced persons"
+        if child.i > head.i and child.dep_ == "acl" and _lemma(child) in _CAPTOR_VERBS and any(
+                g.lower_ in _CAPTIVE_WORDS for g in child.children):
+            return "hostage", child  # "the 253 people taken captive"
         if child.i > head.i and child.dep_ in ("acl", "amod", "relcl") and child.i - head.i <= 8:
             cat = _state_category(child) if child.dep_ != "relcl" else None
             if child.dep_ == "relcl" and _lemma(child) in _VERB_CATEGORIES and any(
@@ -269,6 +274,8 @@ def _complement_category(verb: Token, depth: int = 0) -> tuple[str, Token] | Non
             return _STATE_CATEGORIES[child.lower_], child
         if lemma == "lose" and child.dep_ == "dobj" and _lemma(child) in ("life", "lives"):
             return "killed", child  # "12 people lost their lives"
+        if lemma in _SUFFER_VERBS and child.dep_ == "dobj" and _noun_category(child) == "injured":
+            return "injured", child  # "45 troops suffered minor injuries"
         if lemma in _CAPTOR_VERBS and child.lower_ in _CAPTIVE_WORDS:
             return "hostage", child
         if lemma in _REFUGE_VERBS and child.dep_ == "dobj" and child.lower_ in _REFUGE_WORDS:

@@ -53,6 +53,8 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
         ("Where 1.2 million people have sought refuge, shelters are overflowing.", [(1_200_000, "exact", "displaced")]),
         ("Between 20 and 30 of the captives are thought to be dead.", [(20, "at_least", "killed")]),
         ("Gunmen took about 240 people captive.", [(240, "about", "hostage")]),
+        ("Of the 253 people taken captive, 105 were freed in November.", [(253, "exact", "hostage")]),
+        ("The Pentagon said 45 troops had suffered minor injuries.", [(45, "exact", "injured")]),
         ("Nearly 1,200 people were killed and about 250 taken hostage.",
          [(1200, "about", "killed"), (250, "about", "hostage")]),
         ("The explosion wounded 12 and killed three.", [(12, "exact", "injured"), (3, "exact", "killed")]),
@@ -89,6 +91,11 @@ def test_figures(nlp, text, expected):
         "Four of the hospitals have stopped working, the agency said.",
         "Critics said the rules hurt one candidate more than the others.",
         "One neighbour offered to shelter the family for the winter.",
+        "The hospital, which has 300 beds, is treating 700 patients.",
+        "Some 2,000 protesters marched in London demanding a ceasefire.",
+        "The militants fired 150 rockets toward Tel Aviv, the army said.",
+        "Netanyahu, 74, has led the country for most of the past 15 years.",
+        "Israel said it would allow 10,000 workers from Gaza to enter.",
     ],
 )
 def test_no_figures(nlp, text):
