@@ -97,6 +97,7 @@ minister president secretary spokesman spokeswoman spokesperson ambassador envoy
 leader premier governor mayor general commander king emir prince senator chairman official adviser
 advisor director head representative
 """.split())
+_SENTENCE_MIN_WORDS = 3  # a set-off quote this long, capitalised and punctuated, is an utterance
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are be vs nor but".split())
 
 
@@ -565,20 +566,20 @@ def _set_off(text: str, sp: _Span) -> bool:
 
 def _kind(text: str, sp: _Span, attributed: bool) -> str:
     """direct: a whole utterance set off from the attribution; partial: a quoted piece of a
-    paraphrase; fragment: a quote with no attribution at all, or a title or label (scare quotes,
-    names of shows, slogans)."""
-    if not attributed:
-        return "fragment"
-    para0 = _paragraph_start(text, sp)
-    before = text[para0:sp.open_mark].rstrip()
+    paraphrase; fragment: a title or label (names of shows, slogans, headlines), or a piece with
+    no attribution at all (scare quotes). A whole sentence in quotation marks is speech even when
+    its speaker cannot be named."""
+    before = text[_paragraph_start(text, sp):sp.open_mark].rstrip()
     quoted = text[sp.start:sp.end]
-    after_colon = before.endswith(":")
-    if _is_title(quoted) and not after_colon:
+    if _is_title(quoted) and not before.endswith(":"):
         return "fragment"
     starts_upper = quoted[:1].isupper() or quoted[:1].isdigit() or quoted[:1] in "[…."
-    set_off = _set_off(text, sp)
     ends_utterance = quoted[-1:] in ",.?!…" or text[sp.close_mark - 2:sp.close_mark - 1] in ",.?!"
-    if set_off and (starts_upper or ends_utterance):
+    if _set_off(text, sp) and starts_upper and ends_utterance and len(quoted.split()) >= _SENTENCE_MIN_WORDS:
+        return "direct"
+    if not attributed:
+        return "fragment"
+    if _set_off(text, sp) and (starts_upper or ends_utterance):
         return "direct"
     return "partial"
 

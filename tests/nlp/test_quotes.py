@@ -161,9 +161,12 @@ def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None
         ('The freighter "Galaxy Leader" was seized in the Red Sea.', [("Galaxy Leader", None, "fragment")]),
         # a title at the start of a sentence is not speech
         ('"Operation Iron Swords" began after the October attack.', [("Operation Iron Swords", None, "fragment")]),
+        # a whole quoted sentence is speech even when nobody can be named for it
+        ('Shelling resumed at dusk.\n"We have nothing left to eat."',
+         [("We have nothing left to eat.", None, "direct")]),
     ],
 )
-def test_fragments(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
+def test_kinds_without_a_speaker(nlp, text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _quotes(nlp, text) == expected
 
 
