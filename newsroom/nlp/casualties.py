@@ -896,38 +896,39 @@ def _key(fig: Figure) -> tuple:
 
 
 def extract_casualties(doc: Doc, published: date | None, actors: ActorIndex) -> list[Casualty]:
-    """Every casualty figure of the article, once per number x category x group."""
+    """Every casualty figure of the article, once per number x category x group, in reading order.
+
+    Sources stay as the article words them ("health ministry in the territory controlled by
+    Hamas"): that is what an editor checks against, so `actors` is not used to rename them."""
     memory = _SourceMemory()
     seen: set[tuple] = set()
     seen_counts: set[tuple[int, str]] = set()
     seen_values: set[int] = set()
-    records: list[tuple[Casualty, tuple]] = []
-    headline: list[tuple[Span, list[Figure], dict[int, str]]] = []
+    records: list[Casualty] = []
+    headline: list[tuple[Span, Figure, dict[int, str]]] = []
     after_hostages = False
     headline_end = _headline_end(doc)
     for sent in line_sentences(doc):
-        sources = _sentence_sources(sent, memory)
+        sources = _sentence_sources(sent, memory)  # every sentence, so "the ministry" can look back
         figures = sentence_figures(sent, after_hostages)
         if not figures:
             continue
         after_hostages = any(f.category == "hostage" for f in figures)
         if sent.start_char < headline_end:
-            headline.append((sent, figures, sources))
+            headline.extend((sent, fig, sources) for fig in figures)
             continue
         for fig in figures:
             key = _key(fig)
-            count_key = (fig.amount.value, fig.category)
             if key in seen or (fig.amount.value in seen_values and _is_anaphoric(fig.head, fig.amount)):
                 continue
             seen.add(key)
-            seen_counts.add(count_key)
+            seen_counts.add((fig.amount.value, fig.category))
             seen_values.add(fig.amount.value)
-            records.append((_record(fig, sent, sources, published), key))
-    for sent, figures, sources in headline:  # a headline's figure counts only if the body omits it
-        for fig in figures:
-            if (fig.amount.value, fig.category) not in seen_counts:
-                records.insert(0, (_record(fig, sent, sources, published), _key(fig)))
-    return [r for r, _ in records]
+            records.append(_record(fig, sent, sources, published))
+    # a headline's figure counts only when the body does not give it again
+    lead = [_record(fig, sent, sources, published) for sent, fig, sources in headline
+            if (fig.amount.value, fig.category) not in seen_counts]
+    return lead + records
 
 
 def _record(fig: Figure, sent: Span, sources: dict[int, str], published: date | None) -> Casualty:
