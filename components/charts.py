@@ -37,18 +37,23 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
-def toll_lines(casualties: pd.DataFrame, category: str) -> go.Figure:
-    """How one category's toll grew, per source, across the articles that reported it."""
+def toll_lines(casualties: pd.DataFrame, category: str, max_sources: int = 8) -> go.Figure:
+    """How one category's toll grew, per source, across the articles that reported it; the
+    `max_sources` sources with the most figures (more lines are a tangle; the ledger has them all)."""
     title = f"{category.capitalize()}: figures over time by source"
     d = toll_over_time(casualties, category)
     if not len(d):
         return _empty(title, f"No dated “{category}” figures in this view.")
-    d["hover"] = [f"<b>{html.escape(s)}</b>: {c:,}<br>as of {w:%Y-%m-%d}<br>{hover_text(t, limit=120)}"
+    busiest = d["source_label"].value_counts()
+    d = d[d["source_label"].isin(busiest.head(max_sources).index)].copy()
+    if len(busiest) > max_sources:
+        title += f" (the {max_sources} most frequent of {len(busiest)} sources)"
+    d["hover"] = [f"<b>{html.escape(s)}</b>: {c:,}<br>as of {w:%Y-%m-%d}<br>{html.escape(str(t)[:100])}"
                   for s, c, w, t in zip(d["source_label"], d["count"], d["as_of"], d["article_title"])]
     fig = px.line(d, x="as_of", y="count", color="source_label", markers=True, custom_data=["hover"],
                   labels={"source_label": "source", "as_of": "as of"})
     fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
-    fig.update_layout(title=title, height=340, margin=_MARGIN, font=_FONT, yaxis_title=None, xaxis_title=None,
+    fig.update_layout(title=title, height=360, margin=_MARGIN, font=_FONT, yaxis_title=None, xaxis_title=None,
                       yaxis_tickformat=",", legend_title_text="source")
     return fig
 
