@@ -485,12 +485,14 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | Non
 
 
 def _person_beside(head: Token, actors: ActorIndex) -> str | None:
-    """A person named inside a speaker phrase by apposition or as a compound ("the spokesman, Nate
-    Evans", "military spokesman Daniel Hagari"), but not an owner ("Blinken's spokesman")."""
+    """A person named in apposition inside a speaker phrase ("the spokesman, Nate Evans", "the
+    commander of the Southern Command, General Yaron Finkelman"). A name modifying the head is its
+    employer, not the speaker ("a senior Cruz adviser"), and neither is an owner ("Blinken's
+    spokesman")."""
     stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "poss"]
     while stack:
         t = stack.pop()
-        if t.dep_ in ("appos", "compound", "nmod", "flat"):
+        if t.dep_ == "appos":
             m = actors.at(t.i)
             if m is not None and m.type == "person":
                 return m.name

@@ -98,6 +98,9 @@ def _quotes(nlp, text: str) -> list[tuple[str, str | None, str]]:
         # a statement issued by someone speaks for them
         ('Kamala Harris issued a statement saying the deal was "long overdue."',
          [("long overdue.", "Kamala Harris", "partial")]),
+        # a name modifying the speaker's role is the employer, not the speaker
+        ('"We expect a long night," said a senior Biden adviser.',
+         [("We expect a long night,", "senior Biden adviser", "direct")]),
         # a speaker named in apposition to a role
         ('"The pumps have stopped," the agency spokesman, Jens Laerke, said.',
          [("The pumps have stopped,", "Jens Laerke", "direct")]),
