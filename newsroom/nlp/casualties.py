@@ -58,6 +58,9 @@ _NOUN_CATEGORIES = {
     "prisoner": "arrested", "detainee": "arrested",
     "displaced": "displaced",
 }
+# Nouns of a standing condition, which a predicate can overrule ("40 hostages had been killed").
+_STATUS_CATEGORIES = {"hostage", "arrested"}
+_HARM_CATEGORIES = {"killed", "injured", "missing"}
 # Adjectives and participles that say what happened to the noun they describe or complete.
 _STATE_CATEGORIES = {
     "dead": "killed", "killed": "killed", "slain": "killed",
@@ -369,8 +372,19 @@ def _threatened(verb: Token, category: str) -> str:
 
 
 def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | None:
-    """The casualty category that governs the counted noun, climbing through coordination,
-    apposition and "including" to the predicate of the clause, never above it."""
+    """The casualty category that governs the counted noun. A status noun ("hostages",
+    "prisoners") gives its own, unless its predicate says worse: "40 hostages had been killed"."""
+    found = _climb(head, amount, sent)
+    if found is not None and found[0] in _STATUS_CATEGORIES:
+        worse = _climb(head, amount, sent, status_nouns=False)
+        if worse is not None and worse[0] in _HARM_CATEGORIES:
+            return worse
+    return found
+
+
+def _climb(head: Token, amount: Amount, sent: Span, status_nouns: bool = True) -> tuple[str, Token] | None:
+    """Climb from the counted noun through coordination, apposition and "including" to the
+    predicate of its clause, never above it, and return the first casualty word met."""
     node = head
     first = True
     for _ in range(8):
@@ -380,7 +394,7 @@ def _category(head: Token, amount: Amount, sent: Span) -> tuple[str, Token] | No
             return "killed", node.head.head  # "the bodies of three hostages" are dead, not held
         if first or node.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             cat = _noun_category(node)
-            if cat and not amount.implicit:
+            if cat and not amount.implicit and (status_nouns or cat not in _STATUS_CATEGORIES):
                 return cat, node
             found = _modifier_category(node) if first or node.tag_ in ("NNS", "NNPS", "CD") else None
             if found:

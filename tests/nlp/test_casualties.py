@@ -53,6 +53,8 @@ def _extract(nlp, text: str, published: date | None = FRIDAY):
         ("Where 1.2 million people have sought refuge, shelters are overflowing.", [(1_200_000, "exact", "displaced")]),
         ("Between 20 and 30 of the captives are thought to be dead.", [(20, "at_least", "killed")]),
         ("Gunmen took about 240 people captive.", [(240, "about", "hostage")]),
+        ("Hamas said 40 hostages had been killed by bombing.", [(40, "exact", "killed")]),
+        ("Some 24 hostages were released on Friday.", [(24, "about", "hostage")]),
         ("Of the 253 people taken captive, 105 were freed in November.", [(253, "exact", "hostage")]),
         ("The Pentagon said 45 troops had suffered minor injuries.", [(45, "exact", "injured")]),
         ("Nearly 1,200 people were killed and about 250 taken hostage.",
