@@ -84,15 +84,6 @@ class Amount:
     implicit: bool = False  # "a 19-year-old": one person, no number written for the count
 
 
-def word_value(word: str) -> int | None:
-    """The integer a single number word or digit string stands for; None when it is not one."""
-    w = word.lower().replace("\u00a0", "")
-    if _DIGITS.match(w):
-        v = float(w.replace(",", ""))
-        return int(v) if v == int(v) else None
-    return _UNITS.get(w, _TENS.get(w))
-
-
 def parse_number(text: str) -> int | None:
     """The value of a written number: "31,988", "2.4 million", "twenty-four", "two dozen", "a million".
 
