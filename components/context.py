@@ -72,7 +72,9 @@ def sidebar() -> Filters:
                  help="The article's publication date, or the figure's or event's own date where the text gives one")
         st.multiselect("Sources", F.source_options(articles), key=F.SOURCE, bind="query-params",
                        placeholder="Every outlet")
-        st.multiselect("Articles", list(labels), key=F.ARTICLE, bind="query-params", placeholder="Every article")
+        linked = list(st.session_state.get(F.ARTICLE) or []) + st.query_params.get_all(F.ARTICLE)
+        st.multiselect("Articles", F.first_options(list(labels), linked), key=F.ARTICLE, bind="query-params",
+                       placeholder="Every article", help="The 1,000 newest, and any already chosen")
         st.text_input("Search text", key=F.TEXT, bind="query-params", placeholder="words in quotes, evidence, places…")
         st.checkbox("Hide rows marked wrong", key=F.HIDE_WRONG, bind="query-params")
     chosen = F.build_filters(st.session_state, articles, labels)

@@ -67,6 +67,15 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
+def first_options(options: Sequence[str], keep: Iterable[str] = (), limit: int = 1000) -> list[str]:
+    """The first `limit` options (the newest articles), plus any already chosen or linked: a widget
+    sends its whole option list to the browser on every rerun, so ten thousand titles would be slow."""
+    head = list(options[:limit])
+    seen = set(head)
+    valid = set(options)
+    return head + [k for k in dict.fromkeys(keep) if k in valid and k not in seen]
+
+
 def date_range(value) -> tuple[date | None, date | None]:
     """A date_input range (0, 1 or 2 dates while the reader picks) as (since, until)."""
     if value is None:

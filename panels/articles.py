@@ -6,7 +6,7 @@ import streamlit as st
 from components import intake
 from components.context import as_of_line, current_filters, reader, shared
 from components.evidence import STYLE, highlight_html, legend_html, marks_for
-from components.filters import article_labels
+from components.filters import article_labels, first_options
 from components.review import review_panel
 from components.tables import column_config, show_table
 from newsroom.store import Filters
@@ -75,6 +75,9 @@ with read_tab:
         st.info("No article in this view.")
         st.stop()
     names = {v: k for k, v in labels.items()}
+    ids = first_options(ids, [wanted] if wanted else [])
+    if len(labels) > 1000:
+        st.caption(f"The 1,000 newest of {len(labels):,} articles in view: narrow the filters to find older ones.")
     index = ids.index(wanted) if wanted in ids else 0
     chosen = st.selectbox("Article", ids, index=index, format_func=names.get, key="read_pick")
     if chosen != wanted:

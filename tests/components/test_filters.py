@@ -75,3 +75,7 @@ def test_build_filters_of_nothing_is_everything():
 def test_describe():
     f = Filters(actors=("Hamas",), since=date(2024, 1, 1), text="truce", hide_wrong=True)
     assert F.describe(f) == "actors: Hamas; article date 2024-01-01 to …; text contains “truce”; rows marked wrong hidden"
+
+
+def test_first_options_keep_chosen_ones_beyond_the_limit():
+    assert F.first_options(["c", "b", "a"], keep=["a", "zz", "b"], limit=1) == ["c", "a", "b"]
