@@ -7,14 +7,8 @@ import pytest
 
 from newsroom.nlp.actors import resolve_actors
 from newsroom.nlp.casualties import extract_casualties, sentence_figures
-from newsroom.nlp.pipeline import load_nlp
 
 FRIDAY = date(2024, 3, 22)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _extract(nlp, text: str, published: date | None = FRIDAY):

@@ -4,12 +4,6 @@ from __future__ import annotations
 import pytest
 
 from newsroom.nlp.numbers import find_amounts, parse_number
-from newsroom.nlp.pipeline import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _counts(nlp, text: str) -> list[tuple[int, str]]:
