@@ -28,5 +28,7 @@ pages = [
     st.Page("panels/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
 ]
 page = st.navigation(pages)
+# Denser than Streamlit's default: an editor's tool, not a landing page.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.2rem}</style>")
 sidebar()
 page.run()
