@@ -110,7 +110,9 @@ def _open(page: Page, path: str) -> Page:
     page.goto(f"{page.base}/{path}")
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=60_000)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
-    page.wait_for_timeout(1500)  # tables and charts paint after the script finishes
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+        .every(c => c.querySelector('.main-svg'))""", timeout=30_000)
+    page.wait_for_timeout(1500)  # tables paint after the script finishes
     return page
 
 
