@@ -379,12 +379,15 @@ def _capitalised_common_noun(ent: Span, curated_types: dict[str, str]) -> bool:
 
 
 def _merge_split_names(typed: list[tuple[Span, str]], curated_types: dict[str, str]) -> list[tuple[Span, str]]:
-    """ "Mykola" (person) + "Oleshchuk" (organisation) written side by side are one person."""
+    """ "Mykola" (person) + "Oleshchuk" (organisation) written side by side (a non-breaking space
+    between them makes a token of its own) are one person."""
     out: list[tuple[Span, str]] = []
     for ent, kind in typed:
         if out:
             prev, prev_kind = out[-1]
-            if (prev_kind == "person" and prev.end == ent.start and len(ent) == 1 and ent[0].is_title
+            gap = prev.doc[prev.end:ent.start] if prev.end <= ent.start else None
+            if (prev_kind == "person" and gap is not None and all(t.is_space and "\n" not in t.text for t in gap)
+                    and len(ent) == 1 and ent[0].is_title
                     and ent.ent_id_ not in curated_types and prev.ent_id_ not in curated_types):
                 out[-1] = (prev.doc[prev.start:ent.end], "person")
                 continue

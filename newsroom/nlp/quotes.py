@@ -167,7 +167,8 @@ def _double_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, int,
     return out
 
 
-def _single_spans(text: str, para: tuple[int, int], taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int, bool]]:
+def _single_spans(text: str, para: tuple[int, int],
+                  taken: list[tuple[int, int]]) -> list[tuple[int, int, int, int, bool]]:
     """Single-quoted spans outside every double-quoted one; an opening mark with no close nearby
     was an apostrophe."""
     p0, p1 = para
@@ -254,10 +255,12 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
     else the noun phrase right after it ("..., said Mr. Smith"), else a noun right before it."""
     doc = verb.doc
     before = verb.i - 1
-    while before >= 0 and before not in inside and (doc[before].pos_ in ("ADV", "AUX", "PART") or doc[before].dep_ == "neg"):
+    while before >= 0 and before not in inside and (doc[before].pos_ in ("ADV", "AUX", "PART")
+                                                      or doc[before].dep_ == "neg"):
         before -= 1
     after = verb.i + 1
-    while after < len(doc) and after not in inside and doc[after].pos_ in ("ADV", "PUNCT") and doc[after].text not in ".;":
+    while (after < len(doc) and after not in inside and doc[after].pos_ in ("ADV", "PUNCT")
+           and doc[after].text not in ".;"):
         after += 1
     candidates = []
     if before >= 0 and before not in inside:
