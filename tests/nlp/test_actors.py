@@ -111,3 +111,12 @@ def test_a_surname_tagged_as_an_organisation_is_the_person(nlp) -> None:
     index = resolve_actors(doc)
     assert (index.canonical(doc[astal.i:astal.i + 1]), index.type_of("Sami al-Astal")) == ("Sami al-Astal", "person")
     assert [(a.name, a.type, a.mentions) for a in index.records()] == [("Sami al-Astal", "person", 2)]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_name_split_into_person_and_organisation_is_one_person(nlp, space: str) -> None:
+    doc = nlp(f"Air Force commander Mykola{space}Oleshchuk said the attack was repelled.")
+    first = next(t.i for t in doc if t.text == "Mykola")
+    last = next(t.i for t in doc if t.text == "Oleshchuk")
+    doc.ents = [Span(doc, first, first + 1, label="PERSON"), Span(doc, last, last + 1, label="ORG")]
+    assert [(a.name, a.type) for a in resolve_actors(doc).records()] == [("Mykola Oleshchuk", "person")]
