@@ -27,7 +27,7 @@ def formula_safe(df: pd.DataFrame) -> pd.DataFrame:
 def to_csv(df: pd.DataFrame) -> str:
     frame = df.copy()
     for col in frame.columns:  # lists (an event's actors) as "a; b"
-        if frame[col].map(lambda v: isinstance(v, (list, tuple))).any():
+        if frame[col].dtype == object and frame[col].map(lambda v: isinstance(v, (list, tuple))).any():
             frame[col] = frame[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
     return formula_safe(frame).to_csv(index=False, date_format="%Y-%m-%d")
 

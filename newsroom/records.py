@@ -59,6 +59,8 @@ class Casualty:
     evidence: str
     start: int
     end: int
+    period: str | None = None  # the span a figure covers, as written: "since October 7", "over 24 hours"
+    cumulative: bool | None = None  # a running total (a toll to date) rather than one incident's count
 
 
 @dataclass

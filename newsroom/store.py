@@ -45,12 +45,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         "table" VARCHAR NOT NULL, row_key VARCHAR NOT NULL, verdict VARCHAR NOT NULL, note VARCHAR,
         reviewed_at TIMESTAMP, PRIMARY KEY ("table", row_key));
     """),
+    (2, """
+    ALTER TABLE casualties ADD COLUMN period VARCHAR;
+    ALTER TABLE casualties ADD COLUMN cumulative BOOLEAN;
+    """),
 ]
 
 # Columns of each extraction table, in record order (article_id and row_key are the store's own).
 COLUMNS = {
     "actors": ["name", "type", "mentions"],
-    "casualties": ["count", "qualifier", "category", "who", "source", "place", "date", "evidence", "start", "end"],
+    "casualties": ["count", "qualifier", "category", "who", "source", "place", "date", "evidence", "start", "end",
+                   "period", "cumulative"],
     "events": ["date", "type", "actors", "place", "evidence", "start", "end"],
     "places": ["name", "canonical", "lat", "lon", "region", "country", "mentions"],
     "quotes": ["quote", "speaker", "cue", "kind", "sentence", "start", "end"],
@@ -154,8 +159,10 @@ class Store:
                 keyed = table in REVIEWABLE
                 values = [[a.id, *([row_key(table, a.id, r)] if keyed else []), *(r.get(c) for c in COLUMNS[table])]
                           for r in rows]
-                marks = ", ".join("?" * len(values[0]))
-                self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
+                names = ["article_id", *(["row_key"] if keyed else []), *COLUMNS[table]]
+                marks = ", ".join("?" * len(names))
+                quoted = ", ".join(f'"{n}"' for n in names)
+                self.con.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", values)
             self.con.execute("COMMIT")
             return True
         except Exception:
@@ -289,6 +296,8 @@ def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for col in ("published", "date", "article_published"):
         if col in df.columns:
             df[col] = pd.to_datetime(df[col]).astype("datetime64[s]") if len(df) else df[col].astype("datetime64[s]")
+    if "actors" in df.columns and table == "events":  # DuckDB lists arrive as numpy arrays
+        df["actors"] = df["actors"].map(lambda v: [] if v is None else list(v))
     for col in ("count", "mentions", "start", "end"):
         if col in df.columns:
             df[col] = df[col].astype("int64")

@@ -146,3 +146,33 @@ def test_a_store_in_use_is_reported(tmp_path):
             Store(path)
     finally:
         holder.kill()
+
+
+def test_opening_an_older_store_migrates_it_and_keeps_its_rows(tmp_path, monkeypatch):
+    import newsroom.store as store_module
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+    with Store(path) as old:
+        old.con.execute("INSERT INTO articles (id, text) VALUES ('a1', 'An article stored by version 1.')")
+        old.con.execute("INSERT INTO casualties (article_id, count, category, start, \"end\") VALUES ('a1', 7, 'killed', 0, 9)")
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    with Store(path) as new:
+        assert new.schema_version == 2
+        row = new.frame("casualties").iloc[0]
+        assert (row["count"], row["category"]) == (7, "killed")
+        assert pd.isna(row["period"]) and pd.isna(row["cumulative"])
+
+
+def test_casualty_period_and_running_total_are_stored(store):
+    ex = make_extraction("The toll since the war began rose to 12.", date(2025, 1, 1))
+    ex.casualties[0].period = "since the war began"
+    ex.casualties[0].cumulative = True
+    store.add(ex)
+    row = store.frame("casualties").iloc[0]
+    assert (row["period"], bool(row["cumulative"])) == ("since the war began", True)
+
+
+def test_event_actors_export_as_one_csv_cell(store):
+    from newsroom.export import to_csv
+    store.add(make_extraction("Talks in Doha.", date(2025, 1, 1)))
+    assert "Jane Doe; Hamas" in to_csv(store.frame("events"))

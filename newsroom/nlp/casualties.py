@@ -137,8 +137,7 @@ _CUMULATIVE_WORDS = {"total", "toll", "overall", "tally", "cumulative"}
 
 @dataclass(frozen=True)
 class Figure:
-    """A casualty figure before it becomes a record: the tokens it hangs on, and what the record of
-    DESIGN.md has no field for yet (the period it covers, cumulative or new)."""
+    """A casualty figure before it becomes a record: the tokens it hangs on as well as what it says."""
 
     amount: Amount
     category: str
@@ -958,4 +957,6 @@ def _record(fig: Figure, sent: Span, sources: dict[int, str], published: date | 
         evidence=sent.text,
         start=sent.start_char,
         end=sent.end_char,
+        period=fig.period,
+        cumulative=fig.cumulative,
     )
