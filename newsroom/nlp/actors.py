@@ -147,6 +147,7 @@ class ActorIndex:
     counts: Counter = field(default_factory=Counter)  # canonical -> mentions
     mentions: list[Mention] = field(default_factory=list)  # in document order
     roles: dict[str, str] = field(default_factory=dict)  # lower-case role -> canonical person
+    org_roles: dict[str, str] = field(default_factory=dict)  # "media watchdog group" -> organisation
     _starts: list[int] = field(default_factory=list)
 
     def canonical(self, text: str | Span | Token) -> str | None:
@@ -230,6 +231,13 @@ class ActorIndex:
                 if role.endswith(alt):
                     return name
         return None
+
+    def org_role(self, noun: str) -> str | None:
+        """The organisation the article described with this noun ("the group" after "X, a media
+        watchdog group"), if exactly one was."""
+        noun = noun.lower().strip()
+        found = {name for role, name in self.org_roles.items() if role == noun or role.endswith(" " + noun)}
+        return found.pop() if len(found) == 1 else None
 
     def records(self) -> list[Actor]:
         return [Actor(name, self.types[name], n) for name, n in self.counts.most_common()]
@@ -338,6 +346,17 @@ def _title_before(ent: Span) -> str:
     return " ".join(words)
 
 
+def _appositive_role(ent: Span) -> str | None:
+    """The description set beside a name: "X, the Israeli prime minister" -> "israeli prime minister"."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i > root.i]
+            if words and len(words) <= 6:
+                return " ".join(words)
+    return None
+
+
 def _role_of(ent: Span, stripped_role: str) -> str | None:
     """A title written next to a person: "Prime Minister X", or "X, the Israeli prime minister"."""
     if stripped_role:
@@ -345,12 +364,10 @@ def _role_of(ent: Span, stripped_role: str) -> str | None:
     before = _title_before(ent)
     if before:
         return before
+    found = _appositive_role(ent)
+    if found:
+        return found
     root = ent.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i > root.i]
-            if words and len(words) <= 6:
-                return " ".join(words)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
         words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
@@ -478,6 +495,10 @@ def resolve_actors(doc: Doc) -> ActorIndex:
             found = _role_of(ent, role or "")
             if found:
                 index.roles.setdefault(found, name)
+        elif kind in ("organization", "group"):
+            found = _appositive_role(ent)
+            if found:  # "Reporters Without Borders, a media watchdog group": later "the group"
+                index.org_roles.setdefault(found, name)
         index.aliases.setdefault(bare.lower(), name)
         index.types.setdefault(name, kind)
         index.counts[name] += 1

@@ -546,6 +546,10 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
         named = actors.role(phrase)
         if named:
             return named
+    if definite and tok.tag_ != "NNS" and phrase.lower() == lemma:
+        named = actors.org_role(lemma)  # "the group", introduced as "X, a media watchdog group"
+        if named:
+            return named
     return actors.canonical(phrase) or phrase or None
 
 

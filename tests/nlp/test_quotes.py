@@ -135,6 +135,10 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
         # a quote running across paragraphs keeps its speaker
         ('Rishi Sunak told parliament: "The hostages must come home.\n"Every one of them."',
          [("The hostages must come home.", "Rishi Sunak"), ("Every one of them.", "Rishi Sunak")]),
+        # "the group" is the organisation the article described as a group
+        ('A report by Amnesty International, a rights group, released on Monday found that the clinic had '
+         'been "deliberately hit" by a strike that the group said came from the north.',
+         [("deliberately hit", "Amnesty International")]),
         # a name and a colon introduce the quote, with no verb
         ('Rep. Nancy Pelosi (D-Calif.): "This bill is dead on arrival."',
          [("This bill is dead on arrival.", "Nancy Pelosi")]),
