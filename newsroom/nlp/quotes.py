@@ -235,7 +235,7 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
             if child.dep_ == "nsubjpass":
                 # "X was quoted as saying", but "the draft was written by X", "reporters were told"
                 return _agent(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER_VERBS else None)
-            return child
+            return _named_after_say(verb, child, inside) or child
     agent = _agent(verb)
     if agent is not None:
         return agent
@@ -248,6 +248,17 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         if head.pos_ in ("VERB", "AUX") and head.i not in inside:
             return _subject(head, inside, depth + 1)
     return _adjacent_np(verb, inside)
+
+
+def _named_after_say(verb: Token, subj: Token, inside: frozenset[int]) -> Token | None:
+    """ "..., said Christine Link": when the parser made some noun of the sentence the subject of
+    "said", a person named right after the verb is the speaker."""
+    if verb.lemma_.lower() != "say" or subj.pos_ == "PRON" or subj.ent_type_ in _ACTOR_ENTS:
+        return None
+    nxt = verb.i + 1
+    if nxt < len(verb.doc) and nxt not in inside and verb.doc[nxt].ent_type_ == "PERSON":
+        return _np_head(verb.doc[nxt], inside)
+    return None
 
 
 def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:

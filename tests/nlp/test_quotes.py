@@ -60,6 +60,10 @@ def _quotes(nlp, text: str) -> list[tuple[str, str | None, str]]:
         # inverted cue: "said X"
         ('"The crossing will reopen tomorrow," said Jan Egeland, the head of the aid group.',
          [("The crossing will reopen tomorrow,", "Jan Egeland", "direct")]),
+        # the parser's subject of "said" is another noun of the sentence: the name after the verb wins
+        ('Add high prices to a "candidate who is a lightning rod" and voters get nervous, said Maria Lopez, '
+         'a local organiser.',
+         [("candidate who is a lightning rod", "Maria Lopez", "partial")]),
         # told, with the audience as object
         ('"Nobody is safe here," Ahmed Nasser told Reuters by telephone.',
          [("Nobody is safe here,", "Ahmed Nasser", "direct")]),
