@@ -115,11 +115,14 @@ class _Span:
 
 
 def _role(mark: str, prev: str, nxt: str) -> str:
-    """'open', 'close' or 'either' for one mark given the characters around it."""
+    """'open', 'close' or 'either' for one mark given the characters around it. A curly mark
+    typed the wrong way round ('...future.“') goes by its place, not its shape."""
+    glued_left = prev != "" and not prev.isspace()
+    free_right = nxt == "" or nxt in _AFTER_CLOSE
     if mark in _DOUBLE_OPEN or mark in _SINGLE_OPEN:
-        return "open"
+        return "close" if glued_left and free_right and mark in _DOUBLE_OPEN else "open"
     if mark in _DOUBLE_CLOSE:
-        return "close"
+        return "open" if (prev == "" or prev.isspace()) and nxt.isalnum() else "close"
     can_open = prev == "" or prev in _BEFORE_OPEN or prev in "“\"'‘«"
     can_open = can_open and nxt != "" and not nxt.isspace()
     can_close = prev != "" and not prev.isspace() and (nxt == "" or nxt in _AFTER_CLOSE or nxt in "”\"'’»")
@@ -145,6 +148,8 @@ def _double_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, int,
     p0, p1 = para
     out = []
     open_at: tuple[int, int] | None = None
+    opener_straight = False
+    nested = 0  # curly quotes inside a straight-quoted span, or the reverse
     for m in _MARKS.finditer(text, p0, p1):
         mark = m.group()
         if mark in _SINGLE_OPEN or mark in _SINGLE_CLOSE or mark in _SINGLE_EITHER:
@@ -152,9 +157,17 @@ def _double_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, int,
         prev = text[m.start() - 1] if m.start() > p0 else ""
         nxt = text[m.end()] if m.end() < p1 else ""
         role = _role(mark, prev, nxt)
+        if open_at is not None and (mark in _DOUBLE_EITHER) != opener_straight:
+            if role == "open":
+                nested += 1
+                continue
+            if role == "close" and nested:
+                nested -= 1
+                continue
         if open_at is None:
             if role != "close":
                 open_at = (m.start(), m.end())
+                opener_straight, nested = mark in _DOUBLE_EITHER, 0
         elif role == "open" and not text[open_at[1]:m.start()].strip():
             open_at = (m.start(), m.end())  # a doubled opening mark
         elif role != "open" or mark in _DOUBLE_EITHER:
@@ -162,6 +175,7 @@ def _double_spans(text: str, para: tuple[int, int]) -> list[tuple[int, int, int,
             open_at = None
         else:
             open_at = (m.start(), m.end())  # the earlier mark was never closed: restart here
+            opener_straight, nested = mark in _DOUBLE_EITHER, 0
     if open_at is not None:
         out.append((open_at[0], open_at[1], p1, p1, False))
     return out

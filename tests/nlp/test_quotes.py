@@ -34,6 +34,11 @@ def _quoted(text: str) -> list[str]:
         # nested single quotes stay inside the double quote
         ("\"They told us 'leave now' and we left,\" a resident said.",
          ["They told us 'leave now' and we left,"]),
+        # curly quotes nested inside a straight-quoted span stay inside it
+        ('"They call it the “Sunrise Plan” and it is a fraud," the senator said.',
+         ["They call it the “Sunrise Plan” and it is a fraud,"]),
+        # a curly mark typed the wrong way round still closes the quote
+        ('"Reform is needed now.“ The council adjourned.', ["Reform is needed now."]),
         # apostrophes and possessives are not quote marks
         ("Israel's army and the occupiers' tanks entered Shuja'iyya.", []),
         # single quotes in a headline
