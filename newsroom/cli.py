@@ -88,7 +88,7 @@ def cmd_export(args) -> int:
     filters = Filters(actors=tuple(args.actor or ()), since=args.since, until=args.until,
                       articles=tuple(args.article or ()), text=args.text or "", date_basis=args.date_basis)
     with _open_store(args) as store:
-        frame = store.frame(args.table, filters)
+        frame = store.frame(args.table, filters, with_text=True)
     if args.output in (None, "-"):
         write(frame, args.format, sys.stdout.buffer)
         sys.stdout.buffer.flush()
