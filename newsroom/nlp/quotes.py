@@ -221,6 +221,8 @@ def find_quote_spans(text: str) -> list[_Span]:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
+            if om > 0 and text[om - 1] == "=":
+                continue  # an attribute value of markup left in the text (<tweet author="...">)
             if e > s and any(c.isalnum() for c in text[s:e]):
                 lead = text[para[0]:om]
                 out.append(_Span(s, e, om, ce, closed, n, not lead.strip()))
@@ -585,7 +587,7 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
 def _is_title(quoted: str) -> bool:
     """Title Case without the punctuation of speech: a show, a book, a slogan, a headline."""
     words = re.findall(r"[A-Za-z][\w'’-]*", quoted)
-    if not words or len(words) > 12 or quoted.rstrip()[-1:] in ",?!":
+    if not words or len(words) > 12 or quoted.rstrip()[-1:] in "?!":
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     return bool(content) and all(w[0].isupper() for w in content) and (len(words) > 1 or quoted.isupper())

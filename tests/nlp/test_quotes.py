@@ -39,6 +39,9 @@ def _quoted(text: str) -> list[str]:
          ["They call it the “Sunrise Plan” and it is a fraud,"]),
         # a curly mark typed the wrong way round still closes the quote
         ('"Reform is needed now.“ The council adjourned.', ["Reform is needed now."]),
+        # attribute values of markup left in scraped text are not quotes
+        ('<post author="newsdesk" time="0900">Crossings closed "until further notice," the army said.',
+         ["until further notice,"]),
         # apostrophes and possessives are not quote marks
         ("Israel's army and the occupiers' tanks entered Shuja'iyya.", []),
         # single quotes in a headline
@@ -177,6 +180,9 @@ def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None
         ('The freighter "Galaxy Leader" was seized in the Red Sea.', [("Galaxy Leader", None, "fragment")]),
         # a title at the start of a sentence is not speech
         ('"Operation Iron Swords" began after the October attack.', [("Operation Iron Swords", None, "fragment")]),
+        # a show's title with the comma NYT style puts inside the marks
+        ("The network is reviving ''Night Court,'' a sitcom from the 1980s.",
+         [("Night Court,", None, "fragment")]),
         # a whole quoted sentence is speech even when nobody can be named for it
         ('Shelling resumed at dusk.\n"We have nothing left to eat."',
          [("We have nothing left to eat.", None, "direct")]),
