@@ -59,7 +59,6 @@ spokesman spokeswoman spokesperson minister president secretary ambassador envoy
 leader premier governor mayor general commander official adviser advisor director senator
 representative journalist reporter correspondent analyst professor resident witness doctor
 """.split())
-_CITY_KINDS = {"city", "town", "village", "camp", "neighbourhood", "neighborhood", "district", "port"}
 # Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -151,8 +150,8 @@ class ActorIndex:
     _starts: list[int] = field(default_factory=list)
 
     def canonical(self, text: str | Span | Token) -> str | None:
-        """The canonical name of a mention; a span or token is looked up by position first, so a
-        shared surname goes to the person named nearest before it."""
+        """The canonical name of a mention; a span or token is looked up by position first, so each
+        mention keeps the name it was resolved to in context."""
         if isinstance(text, (Span, Token)):
             start = text.start if isinstance(text, Span) else text.i
             end = text.end if isinstance(text, Span) else text.i + 1
@@ -165,8 +164,7 @@ class ActorIndex:
             key = key[4:]
         found = self.aliases.get(key)
         if found is None:
-            curated, _, surnames = _curated()
-            found = curated.get(key)
+            found = _curated()[0].get(key)
         return found
 
     def type_of(self, name: str | None) -> str | None:
@@ -185,22 +183,10 @@ class ActorIndex:
             i -= 1
         return None
 
-    def before(self, token_i: int, types: tuple[str, ...] = _ACTOR_TYPES, window: int = 400,
-               prefer: set[int] | None = None) -> Mention | None:
-        """The nearest mention of one of `types` ending before token `token_i`, within `window`
-        tokens; with `prefer`, a mention starting at one of those positions wins over nearer others."""
-        i = bisect_left(self._starts, token_i) - 1
-        first: Mention | None = None
-        while i >= 0:
-            m = self.mentions[i]
-            if token_i - m.end > window:
-                break
-            if m.type in types and m.end <= token_i:
-                if prefer is None or m.start in prefer:
-                    return m
-                first = first or m
-            i -= 1
-        return first
+    def before(self, token_i: int, types: tuple[str, ...] = _ACTOR_TYPES, window: int = 400) -> Mention | None:
+        """The nearest mention of one of `types` ending before token `token_i`, within `window` tokens."""
+        found = self.recent(token_i, types, window)
+        return found[0] if found else None
 
     def recent(self, token_i: int, types: tuple[str, ...] = _ACTOR_TYPES, window: int = 250) -> list[Mention]:
         """Mentions of `types` ending before token `token_i`, nearest first, within `window` tokens."""

@@ -80,7 +80,7 @@ def test_roles(nlp, text: str, role: str, expected: str | None) -> None:
     assert resolve_actors(nlp(text)).role(role) == expected
 
 
-def test_canonical_of_a_span_prefers_the_person_named_nearest(nlp) -> None:
+def test_a_bare_surname_shared_by_relatives_goes_to_the_main_figure(nlp) -> None:
     doc = nlp("Ismail Haniyeh spoke in Doha. His brother Hazem Haniyeh was killed. Haniyeh vowed to continue.")
     index = resolve_actors(doc)
     last = [t for t in doc if t.text == "Haniyeh"][-1]
