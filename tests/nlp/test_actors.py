@@ -120,3 +120,13 @@ def test_a_name_split_into_person_and_organisation_is_one_person(nlp, space: str
     last = next(t.i for t in doc if t.text == "Oleshchuk")
     doc.ents = [Span(doc, first, first + 1, label="PERSON"), Span(doc, last, last + 1, label="ORG")]
     assert [(a.name, a.type) for a in resolve_actors(doc).records()] == [("Mykola Oleshchuk", "person")]
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Egyptian", "Egypt"), ("Qatari", "Qatar"), ("Israeli", "Israel"), ("Japanese", "Japan"),
+    ("Ukrainian", "Ukraine"), ("Nigerian", "Nigeria"), ("Saudi", "Saudi Arabia"), ("American", "United States"),
+    ("Hamas", None), ("settler", None),
+])
+def test_state_of_demonym(word, country):
+    from newsroom.nlp.actors import state_of_demonym
+    assert state_of_demonym(word) == country

@@ -159,3 +159,17 @@ def test_actors_are_canonical_names_with_the_doer_first(nlp):
 def test_no_publication_date_leaves_relative_days_unknown(nlp):
     events = _events(nlp, "Israeli tanks shelled the camp on Tuesday, residents said.", None)
     assert [(e.type, e.date) for e in events] == [("attack", None)]
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a demonym on the state or its agents names the state
+    ("The Saudi government pledged $15 million to the relief agency on Monday.", ["Saudi Arabia"]),
+    ("The Japanese government pledged $20 million in humanitarian aid on Monday.", ["Japan"]),
+    ("Israeli warplanes struck a school in central Gaza on Sunday.", ["Israel"]),
+    # a city or a title read as a name is no actor of the event
+    ("US Secretary of State Antony Blinken is scheduled to visit Israel on Friday.",
+     ["United States", "Antony Blinken", "Israel"]),
+])
+def test_event_actors_are_known_actors_or_states_named_by_demonym(nlp, text, actors):
+    [event] = _events(nlp, text, FRIDAY)
+    assert event.actors == actors
