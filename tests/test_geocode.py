@@ -51,7 +51,7 @@ def test_curated(name, expected):
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Nuserirat", "Nuseirat"),  # one letter inserted
+        ("Nusseirat", "Nuseirat"),  # one letter inserted
         ("Khan Yonis", "Khan Younis"),  # one letter changed
         ("Ramalah", "Ramallah"),  # one letter dropped
         ("Gazza", None),  # too short to trust a slip

@@ -412,7 +412,7 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
 
 def _headline_entities(doc: Doc, typed: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """In a headline, keep an entity only if the body names it too; a headline person sharing a
-    word with a body person is that person ("Haniyeh Killed" -> the body's "Haniyeh")."""
+    word with a body person is that person ("Sinwar Killed" -> the body's "Sinwar")."""
     lines = _title_case_lines(doc)
     if not lines:
         return typed

@@ -485,7 +485,7 @@ def _orphan_predicate(node: Token, sent: Span) -> Token | None:
 
 def _who(head: Token, amount: Amount) -> str | None:
     """The group counted: the noun and its modifiers after the number ("Hamas fighters"), the
-    partitive ("two of Haniyeh's grandchildren"), or nothing when the number stands alone."""
+    partitive ("two of the mayor's grandchildren"), or nothing when the number stands alone."""
     doc = head.doc
     if amount.implicit:  # "a 68-year-old man"
         return _join([t for t in doc[amount.start + 1:head.i + 1] if not t.is_space]) or None
@@ -513,7 +513,7 @@ def _who(head: Token, amount: Amount) -> str | None:
 
 
 def _join(toks: list[Token]) -> str:
-    """Tokens as written: "Haniyeh's grandchildren", not "Haniyeh 's grandchildren"."""
+    """Tokens as written: "the mayor's grandchildren", not "the mayor 's grandchildren"."""
     return "".join(t.text_with_ws for t in toks[:-1]).replace("\u00a0", " ") + toks[-1].text if toks else ""
 
 

@@ -98,7 +98,7 @@ def test_resolution(nlp, text, name, expected):
         # tagged ORG by the model, but used as a place in a country the article already names
         ("Heavy fighting was reported in Jenin and Qabatiya on Monday.", "Qabatiya", 32.41, 35.28),
         # a typing slip one letter from a gazetteer name
-        ("Families in Nuserirat said the strike came without warning.", "Nuserirat", 31.45, 34.39),
+        ("Families in Nusseirat said the strike came without warning.", "Nusseirat", 31.45, 34.39),
     ],
 )
 def test_coordinates(nlp, text, name, lat, lon):
