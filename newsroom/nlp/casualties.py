@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from newsroom.nlp.actors import ActorIndex
 from newsroom.nlp.numbers import Amount, find_amounts
 from newsroom.records import Casualty
+from newsroom.nlp.syntax import clause_verb
 
 try:  # written by a sibling module; a null date is acceptable without it
     from newsroom.nlp.dates import time_expressions
@@ -708,7 +709,7 @@ def _place(sent: Span, anchor: Token) -> str | None:
         e.root.dep_ not in _ACTING_DEPS or e.root.dep_ == "compound" and _lemma(e.root.head) in _PLACE_NOUNS)]
     if not places:
         return None
-    verb = _clause_verb(anchor) or anchor
+    verb = clause_verb(anchor) or anchor
     where = _where_antecedent(verb, places)
     if where is not None:
         return where
@@ -741,18 +742,6 @@ def _after_locative(ent: Span, sent: Span) -> bool:
     return k >= sent.start and sent.doc[k].lower_ in _LOCATIVE_PREPS
 
 
-def _clause_verb(tok: Token) -> Token | None:
-    """The nearest verb above a token (itself included)."""
-    node = tok
-    for _ in range(12):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
 def _opens_a_period(tok: Token, verb: Token) -> bool:
     """"since its first incursion on Oct. 20": a day under "since", "until", "after" ... on the
     way up to the clause's verb is where a period starts or ends, not when the figure happened."""
@@ -773,7 +762,7 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
         return None
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in _ARGUMENT_DEPS:
         return None  # "the release of some 100 hostages" sits in another event's clause
-    verb = _clause_verb(anchor)
+    verb = clause_verb(anchor)
     if verb is None:
         return None
     for expr in time_expressions(sent, published):
@@ -785,7 +774,7 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
         piece = sent.doc.char_span(sent.start_char + expr.start, sent.start_char + expr.end, alignment_mode="expand")
         if piece is None or not len(piece) or _opens_a_period(piece.root, verb):
             continue
-        found = _clause_verb(piece.root)
+        found = clause_verb(piece.root)
         if found is not None and found.i == verb.i:
             return expr.date.isoformat()
     return None
@@ -794,7 +783,7 @@ def _date(sent: Span, published: date | None, anchor: Token) -> str | None:
 def _period(sent: Span, anchor: Token) -> tuple[str | None, bool]:
     """"since October 7", "in the past 24 hours": the span of time the figure covers (a phrase on
     its clause's verb), and whether the figure is a running total rather than a new count."""
-    verb = _clause_verb(anchor)
+    verb = clause_verb(anchor)
     period = None
     for node in (verb, anchor) if verb is not None else (anchor,):
         for prep in node.children:

@@ -26,6 +26,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsroom.nlp.syntax import clause_verb
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -171,7 +173,7 @@ def clause_direction(span: Span | Doc, char_offset: int) -> str:
     token = _token_at(span, char_offset)
     if token is None:
         return text_direction(span.text)
-    verb = _governing_verb(token)
+    verb = clause_verb(token)
     if verb is None:
         return text_direction(span.text)
     return _verb_direction(verb)
@@ -182,18 +184,6 @@ def _token_at(span: Span | Doc, char_offset: int) -> Token | None:
     base = 0 if isinstance(span, Doc) else span.start_char
     piece = doc.char_span(base + char_offset, base + char_offset + 1, alignment_mode="expand")
     return piece[0] if piece is not None and len(piece) else None
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb above the token (itself included): the clause the expression modifies."""
-    node = token
-    for _ in range(12):  # parse trees of news sentences are shallow; bound the walk anyway
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 def _verb_direction(verb: Token) -> str:

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from newsroom.nlp.actors import ActorIndex, state_of_demonym
 from newsroom.nlp.dates import AHEAD, TimeExpression, clause_direction, time_expressions
 from newsroom.records import Event
+from newsroom.nlp.syntax import clause_verb
 
 # Verbs that name an act, by event type (lemmas).
 _VERB_TRIGGERS = {
@@ -498,7 +499,7 @@ def _specific_meeting(noun: Token) -> bool:
 
 
 def _negated(anchor: Token) -> bool:
-    clause = _clause_verb(anchor)
+    clause = clause_verb(anchor)
     return clause is not None and any(c.dep_ == "neg" for c in clause.children)
 
 
@@ -508,7 +509,7 @@ def _actual(anchor: Token, when: TimeExpression | None, occasion: bool = False, 
     perfect background ("has killed thousands since October"); a remark made on an occasion
     ("has urged Israel to do more") may be in the present perfect; with `announced`, a plan made
     public ("declared that it would give $40 million") is itself the act."""
-    clause = _clause_verb(anchor)
+    clause = clause_verb(anchor)
     if clause is None or clause.lower_ in _TEMPORAL_PREPS:
         return True  # "following talks in Cairo": past by its preposition
     planned = when is not None or timed
@@ -542,17 +543,6 @@ def _announced_plan(verb: Token) -> bool:
     """'would'/'will' in what a past announcement reported: 'announced that it would put a draft'."""
     head = verb.head
     return verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_.lower() in _VERB_TRIGGERS["statement"]
-
-
-def _clause_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(8):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 def _verb_chain(verb: Token) -> list[Token]:
@@ -751,7 +741,7 @@ def _time_of(anchor: Token, times: list[tuple[TimeExpression, Token]], anchors: 
 def _dates_relative_clause(time_root: Token) -> bool:
     """The day is told of a relative clause's own verb: 'the ships that had arrived on Monday'.
     (Days the parser hangs lower, on a participle or a noun, are left to the main clause.)"""
-    verb = _clause_verb(time_root)
+    verb = clause_verb(time_root)
     return verb is not None and verb.dep_ == "relcl"
 
 
@@ -792,7 +782,7 @@ def _nearest_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> T
 def _reported_time(anchor: Token, times: list[tuple[TimeExpression, Token]]) -> TimeExpression | None:
     """An intention or a state reported on a day takes that day: 'announced on Friday that it would
     put a draft', 'said on Tuesday it was studying a proposal'. Past acts reported later do not."""
-    clause = _clause_verb(anchor)
+    clause = clause_verb(anchor)
     if clause is None or clause.dep_ != "ccomp":
         return None
     perfect_or_past = clause.tag_ == "VBD" or any(
@@ -842,7 +832,7 @@ def _subject_actors(anchor: Token, sent: Span, actors: ActorIndex) -> tuple[str,
     """Named doers of the act: its subject or agent (climbing from 'to visit' to 'was scheduled'),
     the antecedent of a relative 'who', the source of 'according to', and names modifying a noun
     trigger ('Israeli airstrike', 'Hamas's attack', 'attack by Hamas')."""
-    clause = _clause_verb(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
+    clause = clause_verb(anchor) if anchor.pos_ not in ("VERB", "AUX") else anchor
     roots: list[Token] = []
     heads: list[Token] = []  # tokens whose own entity (not their whole subtree) is the doer
     if anchor.lower_ == "according":
@@ -902,7 +892,7 @@ def _canonical(ent: Span, actors: ActorIndex) -> str | None:
 
 def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
     """Every named actor of the anchor's clause (the whole sentence for a statement's speaker)."""
-    clause = _clause_verb(anchor) or anchor
+    clause = clause_verb(anchor) or anchor
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     names = []
     for ent in sent.ents:
@@ -915,7 +905,7 @@ def _clause_actors(anchor: Token, sent: Span, actors: ActorIndex) -> list[str]:
 
 def _place(anchor: Token, sent: Span) -> str | None:
     """A place named in the act's clause ('in Gaza', 'to Qatar', 'visit Doha'), else in the sentence."""
-    clause = _clause_verb(anchor) or anchor
+    clause = clause_verb(anchor) or anchor
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     places = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
     for ent in places:
