@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex
 from newsroom.nlp.numbers import Amount, find_amounts
-from newsroom.records import Casualty
 from newsroom.nlp.syntax import clause_verb
+from newsroom.records import Casualty
 
 try:  # written by a sibling module; a null date is acceptable without it
     from newsroom.nlp.dates import time_expressions

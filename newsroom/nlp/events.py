@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsroom.nlp.actors import ActorIndex, state_of_demonym
 from newsroom.nlp.dates import AHEAD, TimeExpression, clause_direction, time_expressions
-from newsroom.records import Event
 from newsroom.nlp.syntax import clause_verb
+from newsroom.records import Event
 
 # Verbs that name an act, by event type (lemmas).
 _VERB_TRIGGERS = {
