@@ -1,10 +1,8 @@
 """The pipeline: long texts parsed in pieces keep their offsets; extraction failures stay per article."""
 from __future__ import annotations
 
-import pytest
 
 from newsroom.nlp import pipeline
-from newsroom.readers import ReadError
 from newsroom.records import Article
 
 
