@@ -56,7 +56,7 @@ retort counter boast brag recount hail implore plead appeal request advise order
 disclose notify indicate quote read signal agree affirm proclaim announce denounce dismiss reject
 express voice tout lash chide scold rebuke assure reassure wonder speculate estimate refer cite
 chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
-reason concur protest object sob weep recite echo
+reason concur protest object sob weep recite echo interject react chime scoff opine gripe sing
 """.split())
 _NAMING_VERBS = frozenset("call name title dub label term brand".split())
 # Verbs that report a judgement rather than words: a cue only when no plain reporting verb is there.
@@ -78,12 +78,19 @@ document report study statement article survey poll paper letter resolution draf
 video sign headline memo email tweet post book law bill order ruling complaint lawsuit indictment
 filing transcript release communique declaration agreement proposal plan cover piece message
 """.split())
+# Words and works that have an author who can be named through them ("a speech Roe gave").
+_AUTHORED_NOUNS = _SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
+calculation analysis estimate research testimony data figure tally count projection forecast
+""".split())
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "dep", "prep", "pobj", "parataxis"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # Verbs whose passive subject is still the speaker ("he was quoted as saying", "she was heard").
 _PASSIVE_SPEAKER_VERBS = {"quote", "hear", "record", "overhear"}
+# Links inside "Name, a top adviser to the governor" that lead from its last word back to the name.
+_APPOS_PATH_DEPS = {"appos", "pobj", "prep", "compound", "amod", "nmod", "poss", "case"}
+_APPOS_MAX_STEPS = 8
 _RELATIVE_WORDS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
@@ -281,6 +288,9 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
     """The subject the parser missed: a name or pronoun right before the verb ("Mr. Smith said"),
     else the noun phrase right after it ("..., said Mr. Smith"), else a noun right before it."""
     doc = verb.doc
+    named = _appositive_before(verb, inside)
+    if named is not None:
+        return named
     before = verb.i - 1
     while before >= 0 and before not in inside and (doc[before].pos_ in ("ADV", "AUX", "PART")
                                                       or doc[before].dep_ == "neg"):
@@ -301,6 +311,30 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
         if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") and t.ent_type_ not in _TIME_ENTS:
             return _np_head(t, inside)
     return None
+
+
+def _appositive_before(verb: Token, inside: frozenset[int]) -> Token | None:
+    """ "..., Jane Roe, a senior adviser to the mayor, said": the parser often hangs the name on
+    the quotation and leaves the verb without a subject. From the word before the comma, climb
+    the appositive phrase back to the name it describes; only a path through an apposition
+    counts, so a plain introductory phrase ("In Ohio, said ...") is never taken."""
+    doc = verb.doc
+    comma = verb.i - 1
+    if comma < 1 or comma in inside or doc[comma].text != ",":
+        return None
+    tok, seen_appos = doc[comma - 1], False
+    for _ in range(_APPOS_MAX_STEPS):
+        if tok.i in inside:
+            return None
+        if tok.dep_ == "appos":
+            seen_appos = True
+        head = tok.head
+        if tok.dep_ not in _APPOS_PATH_DEPS or head.i == tok.i or head.i in inside or head.i >= verb.i:
+            break
+        tok = head
+    if not seen_appos or tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return tok
 
 
 def _antecedent(rel: Token) -> Token | None:
@@ -516,7 +550,7 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | Non
 
 def _person_beside(head: Token, actors: ActorIndex) -> str | None:
     """A person named in apposition inside a speaker phrase ("the spokesman, Nate Evans", "the
-    commander of the Southern Command, General Yaron Finkelman"). A name modifying the head is its
+    head of the northern brigade, Colonel Dan Amit"). A name modifying the head is its
     employer, not the speaker ("a senior Cruz adviser"), and neither is an owner ("Blinken's
     spokesman")."""
     stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "poss"]
@@ -531,8 +565,13 @@ def _person_beside(head: Token, actors: ActorIndex) -> str | None:
 
 
 def _issuer(tok: Token) -> Token | None:
-    """Who put out a document that speaks: "Trump issued a statement saying ..." -> Trump."""
-    if tok.lemma_.lower() not in _SOURCE_NOUNS or tok.dep_ not in ("dobj", "pobj"):
+    """Who put out a document that speaks: "Trump issued a statement saying ..." -> Trump;
+    "according to calculations by Jane Roe", "a speech Roe gave in May" -> Roe."""
+    lemma = tok.lemma_.lower()
+    author = _document_author(tok) if lemma in _AUTHORED_NOUNS else None
+    if author is not None:
+        return author
+    if lemma not in _SOURCE_NOUNS or tok.dep_ not in ("dobj", "pobj"):
         return None
     verb = tok.head if tok.dep_ == "dobj" else tok.head.head
     if verb.pos_ != "VERB":
@@ -540,6 +579,22 @@ def _issuer(tok: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.pos_ == "PRON" or subj.ent_type_ in _ACTOR_ENTS):
         return subj
+    return None
+
+
+def _document_author(doc_noun: Token) -> Token | None:
+    """The named author of a document: the object of its "by" ("a study by the institute") or
+    the subject of a relative clause on it ("a speech Roe gave"). Only names and pronouns count:
+    "a report by the committee staff" stays the report."""
+    for child in doc_noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for g in child.children:
+                if g.dep_ == "pobj" and g.ent_type_ in _ACTOR_ENTS:
+                    return g
+        if child.dep_ == "relcl":
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.ent_type_ in _ACTOR_ENTS or subj.lower_ in _PERSON_PRONOUNS):
+                return subj
     return None
 
 

@@ -205,3 +205,24 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
     for q in extract_quotes(doc, resolve_actors(doc)):
         assert text[q.start:q.end] == q.quote
         assert q.quote in q.sentence
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the parser hangs the name on the quote: the appositive before "said" leads back to it
+        ('"The problem is the White House and frankly the president," Michael Flynn, a Trump surrogate, '
+         'said on Fox News.',
+         [("The problem is the White House and frankly the president,", "Michael Flynn")]),
+        # a document speaks for the person who wrote or gave it
+        ('The plan would curb "reckless" lending, according to a speech Elizabeth Warren gave in Boston.',
+         [("reckless", "Elizabeth Warren")]),
+        ('A fair wage in the city is about "twice the minimum," according to calculations by Amy Klobuchar.',
+         [("twice the minimum,", "Amy Klobuchar")]),
+        # "interjected" reports words like "said"
+        ('Sean Hannity interjected: "So there will be some flexibility?"',
+         [("So there will be some flexibility?", "Sean Hannity")]),
+    ],
+)
+def test_speaker_through_parse_repairs(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(q, s) for q, s, _ in _quotes(nlp, text)] == expected
