@@ -8,6 +8,7 @@ can reach them.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import cycle
 import html
 import json
 from pathlib import Path
@@ -30,6 +31,10 @@ VIEWS = {
     "World": (25.0, 20.0, 1.0),
 }
 _HOVER_ITEMS = 6  # figures and articles listed in a place's hover box
+_PLACE_COLUMNS = ["name", "canonical", "lat", "lon", "region", "country", "mentions", "article_id",
+                  "article_published", "article_title"]
+_FIGURE_COLUMNS = ["place", "count", "category", "date", "article_published", "source"]
+_SIZE_MAX = 28  # the largest point's diameter in pixels
 
 
 def _canonical(places: pd.DataFrame) -> pd.Series:
@@ -40,16 +45,21 @@ def map_points(places: pd.DataFrame, casualties: pd.DataFrame | None = None) -> 
     """One point per canonical place with coordinates: its mentions summed over the articles, the
     names it was written as, and for the hover its figures (casualties placed there) and articles."""
     cols = ["place", "lat", "lon", "region", "country", "mentions", "articles", "names", "hover"]
-    d = places.dropna(subset=["lat", "lon"]) if len(places) else places
+    if not len(places):
+        return pd.DataFrame(columns=cols)
+    # Only the columns used: every step below copies its rows, and the rest of a row is weight.
+    d = places[_PLACE_COLUMNS].dropna(subset=["lat", "lon"])
     if not len(d):
         return pd.DataFrame(columns=cols)
-    d = d.assign(place=_canonical(d))
+    d = d.assign(place=_canonical(d)).drop(columns="canonical")
     g = d.groupby("place", sort=False)
     out = g.agg(lat=("lat", "first"), lon=("lon", "first"), region=("region", "first"), country=("country", "first"),
                 mentions=("mentions", "sum"), articles=("article_id", "nunique"))
     out["region"] = out["region"].fillna("other")
     out["mentions"] = out["mentions"].astype("int64")
-    out["names"] = g["name"].agg(lambda names: ", ".join(sorted(set(names))))
+    # Written names from the distinct (place, name) pairs: a few hundred, not a row per mention.
+    pairs = d[["place", "name"]].drop_duplicates().sort_values("name")
+    out["names"] = pairs.groupby("place", sort=False)["name"].agg(", ".join)
     # Newest articles first, a few per place: the hover is a glance, the table has the rest.
     titled = (d.sort_values("article_published", ascending=False, na_position="last")
               .drop_duplicates(["place", "article_id"]))
@@ -69,9 +79,10 @@ def _figures_by_place(places: pd.DataFrame, casualties: pd.DataFrame | None) -> 
     all). A figure's place is as written, so it is matched through every written name of the place."""
     if casualties is None or not len(casualties):
         return {}
-    to_canonical = {str(n).lower(): c for n, c in zip(places["name"], places["place"])}
-    to_canonical.update({str(c).lower(): c for c in places["place"]})
-    c = casualties.dropna(subset=["place"])
+    pairs = places[["name", "place"]].drop_duplicates()  # distinct spellings: a dict of hundreds, not of every row
+    to_canonical = {str(n).lower(): c for n, c in zip(pairs["name"], pairs["place"])}
+    to_canonical.update({str(c).lower(): c for c in pairs["place"].drop_duplicates()})
+    c = casualties[_FIGURE_COLUMNS].dropna(subset=["place"])
     c = c.assign(canon=c["place"].str.lower().map(to_canonical)).dropna(subset=["canon"])
     if not len(c):
         return {}
@@ -131,12 +142,18 @@ def place_map(points: pd.DataFrame, view: str = "Region", boundaries: dict | Non
               tiles: bool = True) -> go.Figure:
     """Points sized by mentions and coloured by region over the boundaries (and tiles)."""
     lat, lon, zoom = VIEWS.get(view, VIEWS["Region"])
+    # One trace per region, as plotly express would draw it (sized by area, its default colours),
+    # built directly: express spends more on a map than the points do.
+    traces = []
     if len(points):
-        fig = px.scatter_map(points, lat="lat", lon="lon", size="mentions", color="region", custom_data=["hover"],
-                             size_max=28, labels={"region": "region"})
-        fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
-    else:
-        fig = go.Figure(go.Scattermap(lat=[], lon=[]))
+        sizeref = 2.0 * max(float(points["mentions"].max()), 1.0) / _SIZE_MAX ** 2
+        colours = cycle(px.colors.qualitative.Plotly)
+        for region, g in points.groupby("region", sort=False):
+            traces.append(go.Scattermap(
+                lat=g["lat"], lon=g["lon"], customdata=g[["hover"]], name=region, legendgroup=region, mode="markers",
+                hovertemplate="%{customdata[0]}<extra></extra>", showlegend=True, subplot="map",
+                marker=dict(color=next(colours), size=g["mentions"], sizemode="area", sizeref=sizeref)))
+    fig = go.Figure(traces or [go.Scattermap(lat=[], lon=[])])
     fig.update_layout(
         map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom, layers=base_layers(boundaries, tiles)),
         height=560, margin=dict(l=0, r=0, t=0, b=0), legend=dict(title="region", yanchor="top", y=0.99, x=0.01,

@@ -6,7 +6,7 @@ Store's `frame(table, filters)` (the Store itself, or the dashboard's cached wra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +17,15 @@ from newsroom.store import Filters
 
 class Reader(Protocol):
     def frame(self, table: str, filters: Filters = ...) -> pd.DataFrame: ...
+
+
+@runtime_checkable
+class Summarizer(Reader, Protocol):
+    """A reader that counts and groups where the rows are stored (the Store): the Overview asks it
+    rather than moving a hundred thousand quotes into pandas to count them."""
+    def counts(self, filters: Filters = ...) -> dict[str, int]: ...
+    def most_quoted(self, filters: Filters = ..., limit: int = ...) -> pd.DataFrame: ...
+    def newest(self, table: str, filters: Filters = ..., limit: int = ...) -> pd.DataFrame: ...
 
 
 ARTICLE_META = ["id", "ref", "title", "published", "source", "url", "author", "origin", "ingested_at"]
@@ -46,8 +55,9 @@ def most_quoted(quotes: pd.DataFrame, limit: int = 15) -> pd.DataFrame:
 def latest_events(events: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
     if not len(events):
         return events
+    # stable: among events of one day, the frame's order (newest article first), as Store.newest has it
     d = events.assign(_when=events["date"].fillna(events["article_published"]))
-    return d.sort_values("_when", ascending=False, na_position="last").head(limit).drop(columns="_when")
+    return d.sort_values("_when", ascending=False, na_position="last", kind="stable").head(limit).drop(columns="_when")
 
 
 @dataclass
@@ -62,15 +72,25 @@ class Overview:
 
 
 def overview(reader: Reader, filters: Filters) -> Overview:
+    """The Overview's numbers and short lists. A reader that can count and group in SQL (the Store)
+    is asked for them; any other reader's frames give the same ones."""
     articles = article_list(reader.frame("articles", filters))
     casualties = reader.frame("casualties", filters)
-    quotes = reader.frame("quotes", filters)
-    events = reader.frame("events", filters)
-    places = reader.frame("places", filters)
     latest = ledger.latest_figures(casualties)
-    counts = {"articles": len(articles), "figures": len(casualties), "quotes": len(quotes),
-              "events": len(events), "places": int(places["canonical"].fillna(places["name"]).nunique()) if len(places) else 0}
-    return Overview(articles, casualties, latest, most_quoted(quotes), latest_events(events), counts, as_of(articles))
+    if isinstance(reader, Summarizer):
+        counts, speakers, events = reader.counts(filters), reader.most_quoted(filters), reader.newest("events", filters)
+    else:
+        counts, speakers, events = _summary(reader, filters)
+    return Overview(articles, casualties, latest, speakers, events, counts, as_of(articles))
+
+
+def _summary(reader: Reader, filters: Filters) -> tuple[dict[str, int], pd.DataFrame, pd.DataFrame]:
+    """Counts, most quoted and latest events from whole frames (what `Summarizer` does in SQL)."""
+    quotes, events, places = (reader.frame(t, filters) for t in ("quotes", "events", "places"))
+    counts = {"articles": len(reader.frame("articles", filters)), "figures": len(reader.frame("casualties", filters)),
+              "quotes": len(quotes), "events": len(events),
+              "places": int(places["canonical"].fillna(places["name"]).nunique()) if len(places) else 0}
+    return counts, most_quoted(quotes), latest_events(events)
 
 
 @dataclass

@@ -209,6 +209,39 @@ class Store:
             raise ValueError(f"unknown table {table!r}; choose from articles, {', '.join(COLUMNS)}")
         return _typed(_to_pandas(self.con.execute(sql, params).to_arrow_table()), table)
 
+    def counts(self, filters: Filters = Filters()) -> dict[str, int]:
+        """How many articles, figures, quotes and events `filters` leave, and how many distinct places
+        (canonical name, else as written): the Overview's numbers without moving a row into Python."""
+        def count(sql: str, params: list, what: str = "count(*)") -> int:
+            return self.con.execute(f"SELECT {what} FROM ({sql})", params).fetchone()[0]
+        sql, params = _articles_query(filters, with_text=False)
+        out = {"articles": count(sql.rsplit(" ORDER BY ", 1)[0], params)}
+        for table, label in (("casualties", "figures"), ("quotes", "quotes"), ("events", "events")):
+            out[label] = count(*_table_query(table, filters, order=""))
+        out["places"] = count(*_table_query("places", filters, order=""), what="count(DISTINCT coalesce(canonical, name))")
+        return out
+
+    def most_quoted(self, filters: Filters = Filters(), limit: int = 15) -> pd.DataFrame:
+        """Speakers by number of quotes (fragments left out), with their articles and latest article
+        date, most quoted first: a hundred thousand quotes grouped where they are stored."""
+        sql, params = _table_query("quotes", filters, order="")
+        df = self.con.execute(
+            "SELECT speaker, count(*)::BIGINT AS quotes, count(DISTINCT article_id)::BIGINT AS articles, "
+            f"max(article_published) AS latest FROM ({sql}) "
+            "WHERE speaker IS NOT NULL AND kind IS DISTINCT FROM 'fragment' "
+            "GROUP BY speaker ORDER BY quotes DESC, latest DESC, speaker LIMIT ?", [*params, limit]).df()
+        df["latest"] = df["latest"].astype("datetime64[s]")
+        return df
+
+    def newest(self, table: str, filters: Filters = Filters(), limit: int = 10) -> pd.DataFrame:
+        """The `limit` rows of `table` with the newest date, their own else their article's: the
+        Overview's latest events without reading every event."""
+        if "date" not in COLUMNS.get(table, []):
+            raise ValueError(f"{table!r} rows have no date of their own")
+        sql, params = _table_query(table, filters, order="coalesce(t.date, a.published) DESC NULLS LAST, "
+                                   "a.published DESC NULLS LAST, t.article_id, t.start")
+        return _typed(_to_pandas(self.con.execute(f"{sql} LIMIT ?", [*params, limit]).to_arrow_table()), table)
+
     def actor_counts(self) -> pd.DataFrame:
         """Canonical actor names with their mentions across the store, most mentioned first."""
         return self.con.execute(
@@ -275,7 +308,8 @@ _TEXT_COLUMNS = {
 }
 
 
-def _table_query(table: str, f: Filters) -> tuple[str, list]:
+def _table_query(table: str, f: Filters, order: str | None = None) -> tuple[str, list]:
+    """The rows of `table` under `f`, newest article first, or in `order` ("" for none: a count)."""
     where, params = _article_conditions(f)
     own_date = "date" in COLUMNS[table] and f.date_basis == "record"
     w, p = _date_conditions("coalesce(t.date, a.published)" if own_date else "a.published", f)
@@ -298,8 +332,8 @@ def _table_query(table: str, f: Filters) -> tuple[str, list]:
     sql = (f"SELECT t.*, a.ref AS article_ref, a.title AS article_title, a.published AS article_published{review_cols} "
            f"FROM {table} t JOIN articles a ON a.id = t.article_id{join_reviews}"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published DESC NULLS LAST, t.article_id"
-           + (", t.start" if "start" in COLUMNS[table] else ""))
+           + (f" ORDER BY {order}" if order else "" if order == "" else
+              " ORDER BY a.published DESC NULLS LAST, t.article_id" + (", t.start" if "start" in COLUMNS[table] else "")))
     return sql, params
 
 

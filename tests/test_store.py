@@ -175,3 +175,42 @@ def test_event_actors_export_as_one_csv_cell(store):
     from newsroom.export import to_csv
     store.add(make_extraction("Talks in Doha.", date(2025, 1, 1)))
     assert "Jane Doe; Hamas" in to_csv(store.frame("events"))
+
+
+def _three_articles(store) -> None:
+    """Jane Doe quoted in two articles, John Roe in one; a fragment and an undated event besides."""
+    store.add(make_extraction("Talks went on in Doha on Friday.", date(2025, 1, 10)))
+    store.add(make_extraction("Talks resumed in Cairo on Monday.", date(2025, 1, 13)))
+    roe = make_extraction("Roe spoke after the talks in Doha.", None, speaker="John Roe")
+    roe.quotes.append(Quote("a failure", "John Roe", "called", "fragment", roe.article.text, 20, 29))
+    roe.places.append(Place("Doha", None, 25.3, 51.5, "Gulf", "QA", 1))
+    store.add(roe)
+
+
+def test_counts_are_the_lengths_of_the_frames(store):
+    _three_articles(store)
+    for filters in (Filters(), Filters(actors=("John Roe",)), Filters(since=date(2025, 1, 11))):
+        assert store.counts(filters) == {
+            "articles": len(store.frame("articles", filters)), "figures": len(store.frame("casualties", filters)),
+            "quotes": len(store.frame("quotes", filters)), "events": len(store.frame("events", filters)),
+            "places": store.frame("places", filters)["canonical"].fillna(store.frame("places", filters)["name"]).nunique()}
+    assert store.counts() == {"articles": 3, "figures": 3, "quotes": 4, "events": 3, "places": 2}
+
+
+def test_most_quoted_leaves_fragments_out(store):
+    _three_articles(store)
+    got = store.most_quoted()
+    assert got.assign(latest=got["latest"].dt.strftime("%Y-%m-%d").fillna("undated")).to_dict("records") == [
+        {"speaker": "Jane Doe", "quotes": 2, "articles": 2, "latest": "2025-01-13"},
+        {"speaker": "John Roe", "quotes": 1, "articles": 1, "latest": "undated"}]
+    assert list(store.most_quoted(limit=1)["speaker"]) == ["Jane Doe"]
+
+
+def test_newest_rows_by_their_own_date_undated_last(store):
+    _three_articles(store)
+    got = store.newest("events", limit=2)
+    assert list(got["place"]) == ["Doha", "Doha"] and list(got["article_published"].dt.strftime("%Y-%m-%d")) == [
+        "2025-01-13", "2025-01-10"]
+    assert store.newest("events")["date"].isna().tolist() == [False, False, True]
+    with pytest.raises(ValueError):
+        store.newest("places")
