@@ -6,7 +6,7 @@ labels, so every value is escaped before it goes in.
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, cycle
 import html
 import re
 
@@ -61,9 +61,12 @@ def toll_lines(casualties: pd.DataFrame, category: str, max_sources: int = 8) ->
         title += f" (the {max_sources} most frequent of {len(busiest)} sources)"
     d["hover"] = [f"<b>{html.escape(s)}</b>: {c:,}<br>as of {w:%Y-%m-%d}<br>{html.escape(str(t)[:100])}"
                   for s, c, w, t in zip(d["source_label"], d["count"], d["as_of"], d["article_title"])]
-    fig = px.line(d, x="as_of", y="count", color="source_label", markers=True, custom_data=["hover"],
-                  labels={"source_label": "source", "as_of": "as of"})
-    fig.update_traces(hovertemplate="%{customdata[0]}<extra></extra>")
+    # One line per source, as plotly express would draw it, built directly (express costs more than the lines).
+    colours = cycle(px.colors.qualitative.Plotly)
+    fig = go.Figure([go.Scatter(x=g["as_of"], y=g["count"], customdata=g[["hover"]], name=source, legendgroup=source,
+                                mode="lines+markers", line=dict(color=next(colours)), showlegend=True,
+                                hovertemplate="%{customdata[0]}<extra></extra>")
+                     for source, g in d.groupby("source_label", sort=False)])
     fig.update_layout(title=title, height=360, margin=_MARGIN, font=_FONT, yaxis_title=None, xaxis_title=None,
                       yaxis_tickformat=",", legend_title_text="source")
     return fig

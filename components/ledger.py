@@ -10,9 +10,12 @@ UNATTRIBUTED = "unattributed"
 CATEGORY_ORDER = ["killed", "injured", "hostage", "missing", "arrested", "displaced", "at_risk", "other"]
 
 
-def with_figure_date(df: pd.DataFrame) -> pd.DataFrame:
-    """Adds `as_of`: the figure's own date, else its article's. A toll is "as of" when it was said."""
-    out = df.copy()
+def with_figure_date(df: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """Adds `as_of`: the figure's own date, else its article's. A toll is "as of" when it was said.
+    With `columns`, only those are kept (besides the ones `as_of` needs): every later sort copies a
+    row's every column, and at sixty thousand figures the evidence text is most of the work."""
+    keep = [c for c in dict.fromkeys([*columns, "date", "article_published", "source"]) if c in df.columns] if columns else None
+    out = df[keep].copy() if keep else df.copy()
     out["as_of"] = out["date"].fillna(out["article_published"]) if len(out) else pd.Series(dtype="datetime64[s]")
     out["source_label"] = out["source"].fillna(UNATTRIBUTED).replace("", UNATTRIBUTED) if len(out) else pd.Series(dtype=str)
     return out
@@ -30,7 +33,7 @@ def latest_figures(df: pd.DataFrame) -> pd.DataFrame:
             "article_title", "article_id", "row_key"]
     if not len(df):
         return pd.DataFrame(columns=cols)
-    d = with_figure_date(df)
+    d = with_figure_date(df, [c for c in cols if c not in ("source_label", "as_of")])
     d = d.sort_values(["as_of", "count"], ascending=[False, False], na_position="last")
     latest = d.drop_duplicates(["category", "source_label"], keep="first").copy()
     latest["_rank"] = _category_rank(latest["category"])
@@ -43,7 +46,7 @@ def toll_over_time(df: pd.DataFrame, category: str | None = None) -> pd.DataFram
     cols = ["source_label", "as_of", "count", "article_title"]
     if not len(df):
         return pd.DataFrame(columns=cols)
-    d = with_figure_date(df)
+    d = with_figure_date(df, ["category", "count", "article_title"])
     if category:
         d = d[d["category"] == category]
     d = d.dropna(subset=["as_of"]).sort_values("count", ascending=False)
@@ -59,7 +62,7 @@ def disagreements(df: pd.DataFrame, tolerance: float = 0.0, max_spread: float = 
     cols = ["category", "place", "who", "as_of", "sources", "low", "high", "spread"]
     if not len(df):
         return pd.DataFrame(columns=cols)
-    d = with_figure_date(df).dropna(subset=["as_of"])
+    d = with_figure_date(df, ["category", "place", "who", "count"]).dropna(subset=["as_of"])
     d["place_key"] = d["place"].fillna("").str.lower()
     d["who_key"] = d["who"].fillna("").str.lower()
     keys = ["category", "place_key", "who_key", "as_of"]
@@ -78,7 +81,8 @@ def disagreements(df: pd.DataFrame, tolerance: float = 0.0, max_spread: float = 
         return pd.DataFrame(columns=cols)
     # Only the flagged groups get their "source: figure" list spelt out.
     flagged = per_source.join(summary[[]], on=keys, how="inner")
-    flagged["pair"] = flagged["source_label"] + ": " + flagged["count"].map("{:,}".format)
+    # as plain objects: joining them per group is a Python loop, and Arrow strings iterate slowly
+    flagged["pair"] = (flagged["source_label"] + ": " + flagged["count"].map("{:,}".format)).astype(object)
     summary["sources"] = flagged.groupby(keys, sort=False)["pair"].agg("; ".join)
     out = summary.reset_index(drop=True)[cols]
     out[["low", "high"]] = out[["low", "high"]].astype("int64")

@@ -105,7 +105,7 @@ class Casualties:
 def casualties(reader: Reader, filters: Filters, category: str | None = None) -> Casualties:
     rows = reader.frame("casualties", filters)
     latest = ledger.latest_figures(rows)
-    present = set(rows["category"]) if len(rows) else set()
+    present = set(rows["category"].dropna().unique()) if len(rows) else set()
     categories = [c for c in ledger.CATEGORY_ORDER if c in present] + sorted(present - set(ledger.CATEGORY_ORDER))
     chosen = category if category in present else (categories[0] if categories else None)
     return Casualties(rows, latest, ledger.disagreements(rows), categories,
