@@ -33,7 +33,8 @@ VIEWS = {
 _HOVER_ITEMS = 6  # figures and articles listed in a place's hover box
 _PLACE_COLUMNS = ["name", "canonical", "lat", "lon", "region", "country", "mentions", "article_id",
                   "article_published", "article_title"]
-_FIGURE_COLUMNS = ["place", "count", "category", "date", "article_published", "source"]
+# A figure's columns the hover uses (its article's date comes with every frame).
+FIGURE_COLUMNS = ("place", "count", "category", "date", "source")
 _SIZE_MAX = 28  # the largest point's diameter in pixels
 
 
@@ -82,7 +83,7 @@ def _figures_by_place(places: pd.DataFrame, casualties: pd.DataFrame | None) -> 
     pairs = places[["name", "place"]].drop_duplicates()  # distinct spellings: a dict of hundreds, not of every row
     to_canonical = {str(n).lower(): c for n, c in zip(pairs["name"], pairs["place"])}
     to_canonical.update({str(c).lower(): c for c in pairs["place"].drop_duplicates()})
-    c = casualties[_FIGURE_COLUMNS].dropna(subset=["place"])
+    c = casualties[[*FIGURE_COLUMNS, "article_published"]].dropna(subset=["place"])
     c = c.assign(canon=c["place"].str.lower().map(to_canonical)).dropna(subset=["canon"])
     if not len(c):
         return {}

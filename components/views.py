@@ -22,7 +22,10 @@ class Reader(Protocol):
 @runtime_checkable
 class Summarizer(Reader, Protocol):
     """A reader that counts and groups where the rows are stored (the Store): the Overview asks it
-    rather than moving a hundred thousand quotes into pandas to count them."""
+    rather than moving a hundred thousand quotes into pandas to count them. Its `frame` also takes
+    `columns=`, the table's own columns to read."""
+    def frame(self, table: str, filters: Filters = ..., with_text: bool = ...,
+              columns: tuple[str, ...] | None = ...) -> pd.DataFrame: ...
     def counts(self, filters: Filters = ...) -> dict[str, int]: ...
     def most_quoted(self, filters: Filters = ..., limit: int = ...) -> pd.DataFrame: ...
     def newest(self, table: str, filters: Filters = ..., limit: int = ...) -> pd.DataFrame: ...
@@ -135,7 +138,10 @@ class Map:
 
 def place_map(reader: Reader, filters: Filters, view: str = "Region", tiles: bool = False) -> Map:
     places = reader.frame("places", filters)
-    points = geo.map_points(places, reader.frame("casualties", filters))
+    # The figures only feed the hover: a Store reads just the columns it uses.
+    figures = (reader.frame("casualties", filters, columns=geo.FIGURE_COLUMNS) if isinstance(reader, Summarizer)
+               else reader.frame("casualties", filters))
+    points = geo.map_points(places, figures)
     boundaries = geo.load_boundaries()
     return Map(places, points, geo.place_map(points, view, boundaries, tiles), boundaries is not None)
 

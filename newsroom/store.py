@@ -197,14 +197,16 @@ class Store:
         df = self.con.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
         return None if df.empty else _typed(df, "articles").iloc[0].to_dict()
 
-    def frame(self, table: str, filters: Filters = Filters(), with_text: bool = False) -> pd.DataFrame:
+    def frame(self, table: str, filters: Filters = Filters(), with_text: bool = False,
+              columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         """Rows of `table` joined to their article's ref, title and date, narrowed by `filters`.
         Articles come without their text unless asked: lists and counts never need it, and at ten
-        thousand articles it is most of the bytes (`article(id)` has it)."""
+        thousand articles it is most of the bytes (`article(id)` has it). `columns` narrows an
+        extraction table's own columns to those named (the article's and the review's stay)."""
         if table == "articles":
             sql, params = _articles_query(filters, with_text)
         elif table in COLUMNS:
-            sql, params = _table_query(table, filters)
+            sql, params = _table_query(table, filters, columns=columns)
         else:
             raise ValueError(f"unknown table {table!r}; choose from articles, {', '.join(COLUMNS)}")
         return _typed(_to_pandas(self.con.execute(sql, params).to_arrow_table()), table)
@@ -308,8 +310,15 @@ _TEXT_COLUMNS = {
 }
 
 
-def _table_query(table: str, f: Filters, order: str | None = None) -> tuple[str, list]:
-    """The rows of `table` under `f`, newest article first, or in `order` ("" for none: a count)."""
+def _table_query(table: str, f: Filters, order: str | None = None,
+                 columns: tuple[str, ...] | None = None) -> tuple[str, list]:
+    """The rows of `table` under `f`, newest article first, or in `order` ("" for none: a count);
+    all its columns, or only `columns`."""
+    known = ["article_id", *(["row_key"] if table in REVIEWABLE else []), *COLUMNS[table]]
+    unknown = set(columns or ()) - set(known)
+    if unknown:
+        raise ValueError(f"{table} has no column {', '.join(sorted(unknown))}; choose from {', '.join(known)}")
+    chosen = ", ".join(f't."{c}"' for c in known if c in columns) if columns else "t.*"
     where, params = _article_conditions(f)
     own_date = "date" in COLUMNS[table] and f.date_basis == "record"
     w, p = _date_conditions("coalesce(t.date, a.published)" if own_date else "a.published", f)
@@ -329,7 +338,7 @@ def _table_query(table: str, f: Filters, order: str | None = None) -> tuple[str,
         join_reviews = f" LEFT JOIN reviews r ON r.\"table\" = '{table}' AND r.row_key = t.row_key"
         if f.hide_wrong:
             where.append("(r.verdict IS NULL OR r.verdict <> 'wrong')")
-    sql = (f"SELECT t.*, a.ref AS article_ref, a.title AS article_title, a.published AS article_published{review_cols} "
+    sql = (f"SELECT {chosen}, a.ref AS article_ref, a.title AS article_title, a.published AS article_published{review_cols} "
            f"FROM {table} t JOIN articles a ON a.id = t.article_id{join_reviews}"
            + (" WHERE " + " AND ".join(where) if where else "")
            + (f" ORDER BY {order}" if order else "" if order == "" else

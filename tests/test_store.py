@@ -214,3 +214,14 @@ def test_newest_rows_by_their_own_date_undated_last(store):
     assert store.newest("events")["date"].isna().tolist() == [False, False, True]
     with pytest.raises(ValueError):
         store.newest("places")
+
+
+def test_frame_with_columns_keeps_those_and_the_article(store):
+    _three_articles(store)
+    whole = store.frame("casualties")
+    narrow = store.frame("casualties", columns=("count", "place", "article_id"))
+    assert list(narrow.columns) == ["article_id", "count", "place", "article_ref", "article_title", "article_published",
+                                    "review", "review_note"]
+    assert narrow[["article_id", "count", "place"]].equals(whole[["article_id", "count", "place"]])
+    with pytest.raises(ValueError, match="no column text"):
+        store.frame("quotes", columns=("text",))
