@@ -82,6 +82,10 @@ filing transcript release communique declaration agreement proposal plan cover p
 _AUTHORED_NOUNS = _SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
 calculation analysis estimate research testimony data figure tally count projection forecast
 """.split())
+# Verbs by which someone puts out a document in their own name.
+_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put".split())
+_CLOCK_ENTS = {"DATE", "TIME"}
+_POLL_NOUNS = frozenset("poll survey".split())
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "dep", "prep", "pobj", "parataxis"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -89,7 +93,8 @@ _TIME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MON
 # Verbs whose passive subject is still the speaker ("he was quoted as saying", "she was heard").
 _PASSIVE_SPEAKER_VERBS = {"quote", "hear", "record", "overhear"}
 # Links inside "Name, a top adviser to the governor" that lead from its last word back to the name.
-_APPOS_PATH_DEPS = {"appos", "pobj", "prep", "compound", "amod", "nmod", "poss", "case"}
+_APPOS_PATH_DEPS = {"appos", "acl", "dobj", "conj", "cc", "pobj", "prep", "compound", "amod", "nmod", "poss",
+                    "case"}
 _APPOS_MAX_STEPS = 8
 _RELATIVE_WORDS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -314,10 +319,11 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
 
 
 def _appositive_before(verb: Token, inside: frozenset[int]) -> Token | None:
-    """ "..., Jane Roe, a senior adviser to the mayor, said": the parser often hangs the name on
-    the quotation and leaves the verb without a subject. From the word before the comma, climb
-    the appositive phrase back to the name it describes; only a path through an apposition
-    counts, so a plain introductory phrase ("In Ohio, said ...") is never taken."""
+    """ "..., Jane Roe, a senior adviser to the mayor, said" or "..., Roe, wearing a red cap,
+    said": the parser often hangs the name on the quotation and leaves the verb without a
+    subject. From the word before the comma, climb the appositive (or participle) phrase back to
+    the name it describes; only a path through an apposition or participle counts, so a plain
+    introductory phrase ("In Ohio, said ...") is never taken."""
     doc = verb.doc
     comma = verb.i - 1
     if comma < 1 or comma in inside or doc[comma].text != ",":
@@ -326,15 +332,30 @@ def _appositive_before(verb: Token, inside: frozenset[int]) -> Token | None:
     for _ in range(_APPOS_MAX_STEPS):
         if tok.i in inside:
             return None
-        if tok.dep_ == "appos":
+        if tok.dep_ == "appos" or (tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN")):
             seen_appos = True
         head = tok.head
         if tok.dep_ not in _APPOS_PATH_DEPS or head.i == tok.i or head.i in inside or head.i >= verb.i:
             break
         tok = head
     if not seen_appos or tok.pos_ not in ("PROPN", "NOUN"):
-        return None
+        return _name_before_participle(verb, inside)
     return tok
+
+
+def _name_before_participle(verb: Token, inside: frozenset[int]) -> Token | None:
+    """ "..., Jane Roe, wearing a red cap and "Vote" pins, said": when the parser tied the
+    participle phrase to the quotation, skip it by its commas; the person named before it speaks."""
+    doc = verb.doc
+    j = verb.i - 2
+    while j > 1 and verb.i - j <= _APPOS_MAX_STEPS * 2 and doc[j].text != ",":
+        j -= 1
+    if j <= 1 or j in inside or doc[j + 1].tag_ not in ("VBG", "VBN"):
+        return None
+    name = doc[j - 1]
+    if name.i in inside or name.ent_type_ != "PERSON":
+        return None
+    return _np_head(name, inside)
 
 
 def _antecedent(rel: Token) -> Token | None:
@@ -579,6 +600,9 @@ def _issuer(tok: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.pos_ == "PRON" or subj.ent_type_ in _ACTOR_ENTS):
         return subj
+    if subj is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS \
+            and subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ not in _TIME_ENTS:
+        return subj  # whoever issues a statement is its voice, named or not ("the ministry")
     return None
 
 
@@ -598,6 +622,16 @@ def _document_author(doc_noun: Token) -> Token | None:
     return None
 
 
+def _poll_behind(tok: Token, ctx: _Context) -> str | None:
+    """The poll or survey named in the sentence of a share of respondents who "said" something
+    ("In a CNN poll released Monday, 31 percent said ...")."""
+    s0, s1 = ctx.sents.bounds(tok.i)
+    for t in tok.doc[s0:s1]:
+        if t.lemma_.lower() in _POLL_NOUNS and t.pos_ == "NOUN" and t.i not in ctx.inside:
+            return _np_text(t) or None
+    return None
+
+
 def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     """The canonical name behind a speaker token: an actor entity, a person named inside the
     phrase, a pronoun or a role resolved backwards, else the phrase itself. "The group said" stays
@@ -610,6 +644,10 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     hit = actors.at(tok.i)
     if hit is not None:
         return hit.name
+    if tok.ent_type_ in _TIME_ENTS:
+        poll = _poll_behind(tok, ctx)  # "31 percent of voters said, in a poll ...": the poll speaks
+        if poll is not None or tok.ent_type_ in _CLOCK_ENTS:
+            return poll  # a time or a date is never a voice ("5:45 p.m. The doctor said ...")
     issuer = _issuer(tok)
     if issuer is not None:
         return _name_speaker(issuer, actors, ctx)

@@ -219,6 +219,19 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          [("reckless", "Elizabeth Warren")]),
         ('A fair wage in the city is about "twice the minimum," according to calculations by Amy Klobuchar.',
          [("twice the minimum,", "Amy Klobuchar")]),
+        # a participle phrase between the name and "said" is skipped by its commas
+        ('"We have had better conventions than this one," Texas delegate Bill Eastland, wearing a cowboy '
+         'hat and "Ted Cruz" pins, said matter-of-factly as the speeches went on.',
+         [("We have had better conventions than this one,", "Bill Eastland"), ("Ted Cruz", "Bill Eastland")]),
+        # whoever issues a statement is its voice, even when the tagger misses the name
+        ('Black Lives Matter issued a statement saying it had acted "because of the danger to our members."',
+         [("because of the danger to our members.", "Black Lives")]),
+        ('The ministry issued a statement saying the border was "closed until further notice."',
+         [("closed until further notice.", "ministry")]),
+        # a share of respondents speaks through the poll that asked them
+        ('In a national CNN poll released Monday, 31% of Republicans said they were "extremely enthusiastic" '
+         'about voting.',
+         [("extremely enthusiastic", "national CNN poll")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
