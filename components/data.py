@@ -43,9 +43,23 @@ class SharedStore:
     def path(self) -> str:
         return str(self.store.path)
 
-    def frame(self, table: str, filters: Filters = Filters()) -> pd.DataFrame:
+    def frame(self, table: str, filters: Filters = Filters(), with_text: bool = False,
+              columns: tuple[str, ...] | None = None) -> pd.DataFrame:
         with self.lock:
-            return self.store.frame(table, filters)
+            return self.store.frame(table, filters, with_text, columns)
+
+    # The Store's SQL-side summaries (components.views.Summarizer), behind the same lock.
+    def counts(self, filters: Filters = Filters()) -> dict[str, int]:
+        with self.lock:
+            return self.store.counts(filters)
+
+    def most_quoted(self, filters: Filters = Filters(), limit: int = 15) -> pd.DataFrame:
+        with self.lock:
+            return self.store.most_quoted(filters, limit)
+
+    def newest(self, table: str, filters: Filters = Filters(), limit: int = 10) -> pd.DataFrame:
+        with self.lock:
+            return self.store.newest(table, filters, limit)
 
     def actor_counts(self) -> pd.DataFrame:
         with self.lock:

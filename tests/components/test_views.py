@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from components import views
+from components.data import SharedStore
 from newsroom.store import Filters, Store
 from synthetic import fill
 
@@ -44,3 +45,9 @@ def test_timeline_title_says_when_points_are_capped(store):
     assert views.charts.timeline(events, max_points=2).layout.title.text.startswith(
         f"Events by actor (the newest 2 of {len(views.charts.event_points(events))} points")
     assert views.charts.timeline(events).layout.title.text == "Events by actor"
+
+
+def test_the_shared_store_summarises_like_the_store(store):
+    shared = SharedStore(store)
+    assert isinstance(shared, views.Summarizer) and not isinstance(FramesOnly(store), views.Summarizer)
+    assert views.overview(shared, Filters()).counts == views.overview(store, Filters()).counts
