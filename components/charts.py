@@ -63,7 +63,8 @@ def toll_lines(casualties: pd.DataFrame, category: str, max_sources: int = 8) ->
                   for s, c, w, t in zip(d["source_label"], d["count"], d["as_of"], d["article_title"])]
     # One line per source, as plotly express would draw it, built directly (express costs more than the lines).
     colours = cycle(px.colors.qualitative.Plotly)
-    fig = go.Figure([go.Scatter(x=g["as_of"], y=g["count"], customdata=g[["hover"]], name=source, legendgroup=source,
+    fig = go.Figure([go.Scatter(x=g["as_of"].tolist(), y=g["count"].tolist(), customdata=[[h] for h in g["hover"]],
+                                name=source, legendgroup=source,
                                 mode="lines+markers", line=dict(color=next(colours)), showlegend=True,
                                 hovertemplate="%{customdata[0]}<extra></extra>")
                      for source, g in d.groupby("source_label", sort=False)])
@@ -104,7 +105,7 @@ def event_points(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3
     d["hover"] = [f"{hover[r][0]}{w:%Y-%m-%d}{'' if dated else ' (article date)'}{hover[r][1]}"
                   for r, w, dated in zip(picked, d["when"], d["dated"])]
     out = d[cols].reset_index(drop=True)
-    out.attrs.update(total=total, actors=len(busiest))
+    out.attrs.update(total=total, actors=min(max_actors, len(busiest)), all_actors=len(busiest))
     return out
 
 
@@ -116,15 +117,16 @@ def timeline(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3000)
     d = event_points(events, max_actors, max_points)
     if not len(d):
         return _empty(title, "No events in this view.")
-    title += _left_out(len(d), d.attrs.get("total", len(d)), d["actor"].nunique(), d.attrs.get("actors", 0))
+    title += _left_out(len(d), d.attrs.get("total", len(d)), d.attrs.get("actors", 0), d.attrs.get("all_actors", 0))
     order = list(d["actor"].value_counts().index)
     spare = iter(px.colors.qualitative.Plotly)
     colours = {t: EVENT_COLOURS.get(t) or next(spare) for t in d["type"].drop_duplicates()}
-    traces = []
+    traces = []  # plain lists: plotly validates them faster than Series
     for (kind, dated), g in d.groupby(["type", "dated"], sort=False):
         shown_as = "date in text" if dated else "article date"
         traces.append(go.Scatter(
-            x=g["when"], y=g["actor"], customdata=g[["hover"]], mode="markers", name=f"{kind}, {shown_as}",
+            x=g["when"].tolist(), y=g["actor"].tolist(), customdata=[[h] for h in g["hover"]], mode="markers",
+            name=f"{kind}, {shown_as}",
             legendgroup=f"{kind}, {shown_as}", hovertemplate="%{customdata[0]}<extra></extra>",
             marker=dict(color=colours[kind], symbol="circle" if dated else "circle-open", size=11)))
     fig = go.Figure(traces)
@@ -134,10 +136,11 @@ def timeline(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3000)
 
 
 def _left_out(points: int, total: int, actors: int, all_actors: int) -> str:
-    """" (the newest 3,000 of 12,345 points; the 25 most active of 310 actors)": what a capped chart leaves out."""
+    """" (the 25 most active of 310 actors; of their 12,345 points the newest 3,000)": what a capped
+    chart leaves out, so that it never passes for the whole story (the table below has every event)."""
     parts = []
-    if total > points:
-        parts.append(f"the newest {points:,} of {total:,} points")
     if all_actors > actors:
         parts.append(f"the {actors} most active of {all_actors:,} actors")
+    if total > points:
+        parts.append(f"of {'their' if parts else 'the'} {total:,} points the newest {points:,}")
     return f" ({'; '.join(parts)})" if parts else ""

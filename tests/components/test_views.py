@@ -42,8 +42,10 @@ def test_overview_counts_every_table(store):
 
 def test_timeline_title_says_when_points_are_capped(store):
     events = store.frame("events")
-    assert views.charts.timeline(events, max_points=2).layout.title.text.startswith(
-        f"Events by actor (the newest 2 of {len(views.charts.event_points(events))} points")
+    points = len(views.charts.event_points(events))
+    assert views.charts.timeline(events, max_points=2).layout.title.text == (
+        f"Events by actor (of the {points} points the newest 2)")
+    assert views.charts.timeline(events, max_actors=1).layout.title.text.startswith("Events by actor (the 1 most active of ")
     assert views.charts.timeline(events).layout.title.text == "Events by actor"
 
 
