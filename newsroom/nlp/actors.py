@@ -333,13 +333,15 @@ def _title_before(ent: Span) -> str:
 
 
 def _appositive_role(ent: Span) -> str | None:
-    """The description set beside a name: "X, the Israeli prime minister" -> "israeli prime minister"."""
-    root = ent.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i > root.i]
-            if words and len(words) <= 6:
-                return " ".join(words)
+    """The description set beside a name: "X, the Israeli prime minister" -> "israeli prime minister".
+    The parser may hang it on any word of a many-word name ("Reporters Without Borders, a media
+    watchdog group" has it on "Borders"), so every word of the name is asked."""
+    for tok in ent:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= ent.end:
+                words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= ent.end]
+                if words and len(words) <= 6:
+                    return " ".join(words)
     return None
 
 

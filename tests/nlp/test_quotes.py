@@ -232,6 +232,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('In a national CNN poll released Monday, 31% of Republicans said they were "extremely enthusiastic" '
          'about voting.',
          [("extremely enthusiastic", "national CNN poll")]),
+        # "the group" is the organisation described so, even when the description hangs on the last word
+        ('A study by Reporters Without Borders, a media watchdog group, released on Monday found that the '
+         'reporter had been "deliberately targeted" by a drone that the group said came from the south.',
+         [("deliberately targeted", "Reporters Without Borders")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
