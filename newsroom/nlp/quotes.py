@@ -58,6 +58,10 @@ express voice tout lash chide scold rebuke assure reassure wonder speculate esti
 chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
 reason concur protest object sob weep recite echo interject react chime scoff opine gripe sing
 """.split())
+# Verbs that report words only with "back": "fired back", "shot back", "hit back".
+_RETORT_VERBS = frozenset("fire shoot hit snap push strike lash write".split())
+# Verbs whose object is the one spoken to, never the speaker ("..., told Jane Roe").
+_ADDRESSEE_VERBS = frozenset("tell inform notify assure reassure remind brief".split())
 _NAMING_VERBS = frozenset("call name title dub label term brand".split())
 # Verbs that report a judgement rather than words: a cue only when no plain reporting verb is there.
 _EVALUATIVE_VERBS = frozenset("""
@@ -246,7 +250,13 @@ def find_quote_spans(text: str) -> list[_Span]:
 
 
 def _is_cue_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _CUE_VERBS
+    """A reporting verb, or a retort made of a verb and "back" ("Rubio fired back: ...")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in _CUE_VERBS:
+        return True
+    return lemma in _RETORT_VERBS and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
 
 
 def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) -> Token | None:
@@ -291,7 +301,8 @@ def _named_after_say(verb: Token, subj: Token, inside: frozenset[int]) -> Token 
 
 def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
     """The subject the parser missed: a name or pronoun right before the verb ("Mr. Smith said"),
-    else the noun phrase right after it ("..., said Mr. Smith"), else a noun right before it."""
+    else the noun phrase right after it ("..., said Mr. Smith") unless the verb's object is
+    the one spoken to ("told"), else a noun right before it."""
     doc = verb.doc
     named = _appositive_before(verb, inside)
     if named is not None:
@@ -307,8 +318,8 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
     candidates = []
     if before >= 0 and before not in inside:
         candidates.append(doc[before])
-    if after < len(doc) and after not in inside:
-        candidates.append(doc[after])
+    if after < len(doc) and after not in inside and verb.lemma_.lower() not in _ADDRESSEE_VERBS:
+        candidates.append(doc[after])  # "..., told Mr. Smith": the one told is not the speaker
     for t in candidates:
         if t.pos_ == "PRON" or t.ent_type_ in _ACTOR_ENTS:
             return _np_head(t, inside)

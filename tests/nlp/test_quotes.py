@@ -236,6 +236,16 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('A study by Reporters Without Borders, a media watchdog group, released on Monday found that the '
          'reporter had been "deliberately targeted" by a drone that the group said came from the south.',
          [("deliberately targeted", "Reporters Without Borders")]),
+        # a retort with "back" is the cue, not the verb of the clause before it
+        ('When Trump suggested that Cuba would sue, Marco Rubio fired back forcefully: "If they sue us in a '
+         'court in Miami, they are going to lose."',
+         [("If they sue us in a court in Miami, they are going to lose.", "Marco Rubio")]),
+        ('After Jerry Brown attacked Bill Clinton in a debate, Hillary Clinton shot back, "I suppose I could '
+         'have stayed home and baked cookies."',
+         [("I suppose I could have stayed home and baked cookies.", "Hillary Clinton")]),
+        # the one told is never the speaker: null beats a wrong name
+        ('"For you to ask me that is insulting," Trump, 70, told CNN\'s Dana Bash.',
+         [("For you to ask me that is insulting,", None)]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
