@@ -84,14 +84,15 @@ def overview(reader: Reader, filters: Filters) -> Overview:
         counts, speakers, events = reader.counts(filters), reader.most_quoted(filters), reader.newest("events", filters)
     else:
         counts, speakers, events = _summary(reader, filters)
+        counts = {"articles": len(articles), "figures": len(casualties), **counts}
     return Overview(articles, casualties, latest, speakers, events, counts, as_of(articles))
 
 
 def _summary(reader: Reader, filters: Filters) -> tuple[dict[str, int], pd.DataFrame, pd.DataFrame]:
-    """Counts, most quoted and latest events from whole frames (what `Summarizer` does in SQL)."""
+    """Quote, event and place counts, most quoted and latest events from whole frames (what a
+    `Summarizer` does in SQL)."""
     quotes, events, places = (reader.frame(t, filters) for t in ("quotes", "events", "places"))
-    counts = {"articles": len(reader.frame("articles", filters)), "figures": len(reader.frame("casualties", filters)),
-              "quotes": len(quotes), "events": len(events),
+    counts = {"quotes": len(quotes), "events": len(events),
               "places": int(places["canonical"].fillna(places["name"]).nunique()) if len(places) else 0}
     return counts, most_quoted(quotes), latest_events(events)
 
