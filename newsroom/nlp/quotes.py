@@ -113,6 +113,7 @@ minister president secretary spokesman spokeswoman spokesperson ambassador envoy
 leader premier governor mayor general commander king emir prince senator chairman official adviser
 advisor director head representative
 """.split())
+_TAG_MAX_TOKENS = 8  # "Mrs. Jane Roe, the mayor, said." fits; a new sentence of news does not
 _SENTENCE_MIN_WORDS = 3  # a set-off quote this long, capitalised and punctuated, is an utterance
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are be vs nor but".split())
 
@@ -889,6 +890,16 @@ def _continues(text: str, pos: int, limit: int) -> bool:
     return bool(rest) and (rest[0].islower() or rest[0] in ",—–-")
 
 
+def _tag_after_question(doc: Doc, text: str, sp: _Span, nxt: int, sents: _Sentences) -> bool:
+    """ "'...didn't he?' Mrs. Clinton said.": after a question or exclamation the tagger starts a
+    new sentence at the capitalised name, but a short clause with a reporting verb right after the
+    closing mark is still the quote's attribution."""
+    if text[sp.start:sp.end].rstrip()[-1:] not in "?!" or text[sp.close_mark:doc[nxt].idx].strip():
+        return False
+    s0, s1 = sents.bounds(nxt)
+    return s1 - s0 <= _TAG_MAX_TOKENS and any(_is_cue_verb(t) for t in doc[s0:s1])
+
+
 def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]], spans: list[_Span], k: int,
             inside: frozenset[int], sents: _Sentences, text: str) -> list[Token]:
     """Tokens that may hold this quote's attribution: outside every quote, in the quote's own
@@ -897,7 +908,8 @@ def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]],
     p0, p1 = paras[sp.para]
     start_tok = sents.bounds(q0)[0]
     end_tok = sents.bounds(q1 - 1)[1]
-    if end_tok < len(doc) and _continues(text, sp.close_mark, p1) and doc[end_tok].idx < p1:
+    if end_tok < len(doc) and doc[end_tok].idx < p1 and (_continues(text, sp.close_mark, p1)
+                                                        or _tag_after_question(doc, text, sp, end_tok, sents)):
         end_tok = sents.bounds(end_tok)[1]
     span_tokens = [t for t in doc[start_tok:end_tok] if p0 <= t.idx < p1 and t.i not in inside]
     if sp.para_start and sp.para > 0:

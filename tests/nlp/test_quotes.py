@@ -246,6 +246,11 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # the one told is never the speaker: null beats a wrong name
         ('"For you to ask me that is insulting," Trump, 70, told CNN\'s Dana Bash.',
          [("For you to ask me that is insulting,", None)]),
+        # after a question the tagger starts a new sentence at the name, but "X said." still tags the quote
+        ("Hillary Clinton rebuked Mr. Trump at a church in Ohio.\n\n''The family gave everything for "
+         "this country, didn't they?'' Mrs. Clinton said. ''And what have they heard from Donald Trump?''",
+         [("The family gave everything for this country, didn't they?", "Hillary Clinton"),
+          ("And what have they heard from Donald Trump?", "Hillary Clinton")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
