@@ -62,8 +62,9 @@ def map_points(places: pd.DataFrame, casualties: pd.DataFrame | None = None) -> 
     pairs = d[["place", "name"]].drop_duplicates().sort_values("name")
     out["names"] = pairs.groupby("place", sort=False)["name"].agg(", ".join)
     # Newest articles first, a few per place: the hover is a glance, the table has the rest.
-    titled = (d.sort_values("article_published", ascending=False, na_position="last")
-              .drop_duplicates(["place", "article_id"]))
+    titled = (d[["place", "article_id", "article_published", "article_title"]]
+              .sort_values("article_published", ascending=False, na_position="last", kind="stable"))
+    titled = titled[~titled.duplicated(["place", "article_id"])]
     shown = titled.groupby("place", sort=False).head(_HOVER_ITEMS)
     lines = [(f"{day:%Y-%m-%d} " if pd.notna(day) else "") + hover_text(t, limit=80)
              for day, t in zip(shown["article_published"], shown["article_title"])]
