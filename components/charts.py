@@ -63,7 +63,7 @@ def toll_lines(casualties: pd.DataFrame, category: str, max_sources: int = 8) ->
                   for s, c, w, t in zip(d["source_label"], d["count"], d["as_of"], d["article_title"])]
     # One line per source, as plotly express would draw it, built directly (express costs more than the lines).
     colours = cycle(px.colors.qualitative.Plotly)
-    fig = go.Figure([go.Scatter(x=g["as_of"].tolist(), y=g["count"].tolist(), customdata=[[h] for h in g["hover"]],
+    fig = go.Figure([go.Scatter(x=g["as_of"].to_numpy(), y=g["count"].to_numpy(), customdata=_column(g["hover"]),
                                 name=source, legendgroup=source,
                                 mode="lines+markers", line=dict(color=next(colours)), showlegend=True,
                                 hovertemplate="%{customdata[0]}<extra></extra>")
@@ -128,11 +128,11 @@ def timeline(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3000)
     order = list(d["actor"].value_counts().index)
     spare = iter(px.colors.qualitative.Plotly)
     colours = {t: EVENT_COLOURS.get(t) or next(spare) for t in d["type"].drop_duplicates()}
-    traces = []  # plain lists: plotly validates them faster than Series
+    traces = []
     for (kind, dated), g in d.groupby(["type", "dated"], sort=False):
         shown_as = "date in text" if dated else "article date"
         traces.append(go.Scatter(
-            x=g["when"].tolist(), y=g["actor"].tolist(), customdata=[[h] for h in g["hover"]], mode="markers",
+            x=g["when"].to_numpy(), y=g["actor"].to_numpy(object), customdata=_column(g["hover"]), mode="markers",
             name=f"{kind}, {shown_as}",
             legendgroup=f"{kind}, {shown_as}", hovertemplate="%{customdata[0]}<extra></extra>",
             marker=dict(color=colours[kind], symbol="circle" if dated else "circle-open", size=11)))
@@ -140,6 +140,12 @@ def timeline(events: pd.DataFrame, max_actors: int = 25, max_points: int = 3000)
     fig.update_layout(title=title, height=max(260, 90 + 30 * len(order)), margin=_MARGIN, font=_FONT,
                       legend_title_text="type", yaxis=dict(categoryorder="array", categoryarray=order[::-1]))
     return fig
+
+
+def _column(values: pd.Series) -> np.ndarray:
+    """A text column as plotly's customdata (one value a point), as a numpy array: plotly takes an
+    array as is, where it walks a list value by value (a tenth of a second for a few thousand points)."""
+    return values.to_numpy(object).reshape(-1, 1)
 
 
 def _left_out(points: int, total: int, actors: int, all_actors: int) -> str:

@@ -151,11 +151,11 @@ def place_map(points: pd.DataFrame, view: str = "Region", boundaries: dict | Non
         sizeref = 2.0 * max(float(points["mentions"].max()), 1.0) / _SIZE_MAX ** 2
         colours = cycle(px.colors.qualitative.Plotly)
         for region, g in points.groupby("region", sort=False):
-            traces.append(go.Scattermap(  # plain lists: plotly validates them faster than Series
-                lat=g["lat"].tolist(), lon=g["lon"].tolist(), customdata=[[h] for h in g["hover"]], name=region,
-                legendgroup=region, mode="markers", hovertemplate="%{customdata[0]}<extra></extra>", showlegend=True,
-                subplot="map", marker=dict(color=next(colours), size=g["mentions"].tolist(), sizemode="area",
-                                           sizeref=sizeref)))
+            traces.append(go.Scattermap(  # numpy arrays: plotly takes them as they are
+                lat=g["lat"].to_numpy(), lon=g["lon"].to_numpy(), customdata=g["hover"].to_numpy(object).reshape(-1, 1),
+                name=region, legendgroup=region, mode="markers", hovertemplate="%{customdata[0]}<extra></extra>",
+                showlegend=True, subplot="map", marker=dict(color=next(colours), size=g["mentions"].to_numpy(),
+                                                            sizemode="area", sizeref=sizeref)))
     fig = go.Figure(traces or [go.Scattermap(lat=[], lon=[])])
     fig.update_layout(
         map=dict(style="white-bg", center=dict(lat=lat, lon=lon), zoom=zoom, layers=base_layers(boundaries, tiles)),
