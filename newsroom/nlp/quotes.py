@@ -104,6 +104,8 @@ _RELATIVE_WORDS = {"who", "which", "that", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
+_CLIMB_MAX_STEPS = 5
+_EMBEDDED_DEPS = {"relcl", "ccomp", "acl", "pcomp"}  # clauses inside a sentence that has its own subject
 _PRONOUN_WINDOW = 250  # tokens back to look for a pronoun's antecedent
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
 _NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
@@ -544,12 +546,39 @@ def _np_text(head: Token) -> str:
     return "".join(t.text_with_ws for t in keep).strip()
 
 
+def _clause_subject_before(pron: Token, ctx: _Context) -> Token | None:
+    """ "Her campaign released ads it described as ...", "The campaign contrasts her plan with what
+    they call ...": an "it" or "they" in a clause embedded in a sentence whose subject is an
+    organisation-like noun refers to that subject, not to whatever actor was named last."""
+    clause = pron.head
+    if clause.dep_ not in _EMBEDDED_DEPS:
+        return None
+    s0, _ = ctx.sents.bounds(pron.i)
+    head = clause.head
+    for _ in range(_CLIMB_MAX_STEPS):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            ok = s0 <= subj.i < pron.i and subj.i not in ctx.inside and subj.pos_ in ("NOUN", "PROPN") \
+                and subj.ent_type_ not in _TIME_ENTS | {"PERSON"} \
+                and (pron.lower_ in _PLURAL_PRONOUNS or subj.tag_ in ("NN", "NNP"))
+            return subj if ok else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
 def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     """He/she -> a person named before; it -> an organisation or country; they -> a group or
     organisation close by. Among the candidates (nearest first, never inside a quotation), the
     subject of this or the previous sentence wins, then someone who spoke in a recent quote, then a
     full name over a lone word the tagger may have misread."""
     low = tok.lower_
+    if low in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        owner = _clause_subject_before(tok, ctx)
+        if owner is not None:
+            hit = actors.at(owner.i)
+            return hit.name if hit is not None else (_np_text(owner) or None)
     if low in _PERSON_PRONOUNS:
         types: tuple[str, ...] = ("person",)
     elif low in _THING_PRONOUNS:

@@ -251,6 +251,12 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          "this country, didn't they?'' Mrs. Clinton said. ''And what have they heard from Donald Trump?''",
          [("The family gave everything for this country, didn't they?", "Hillary Clinton"),
           ("And what have they heard from Donald Trump?", "Hillary Clinton")]),
+        # "it"/"they" in a clause inside the sentence refers to the sentence's own subject
+        ('Her campaign also released two new commercials it described as "closing arguments" to voters.',
+         [("closing arguments", "campaign")]),
+        ('The senator\'s campaign is seeking to contrast her plan with what they call Donald Trump\'s '
+         '"selfish message."',
+         [("selfish message.", "senator's campaign")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
