@@ -26,9 +26,16 @@ def shared() -> SharedStore:
 # cache_resource, not cache_data: cache_data unpickles a copy on every hit, a second for a large
 # events table (its actor lists are Python objects). Callers never change a frame in place.
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _cached_frame(path: str, generation: int, table: str, filters: Filters, _store: SharedStore) -> pd.DataFrame:
-    frame = _store.frame(table, filters)
+def _cached_frame(path: str, generation: int, table: str, filters: Filters, columns: tuple[str, ...] | None,
+                  _store: SharedStore) -> pd.DataFrame:
+    frame = _store.frame(table, filters, columns=columns)
     return article_list(frame) if table == "articles" else frame
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _cached_summary(path: str, generation: int, method: str, args: tuple, _store: SharedStore):
+    """counts / most_quoted / newest, grouped in SQL, cached like the frames."""
+    return getattr(_store, method)(*args)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -37,13 +44,28 @@ def _cached_actor_counts(path: str, generation: int, _store: SharedStore) -> pd.
 
 
 class CachedReader:
-    """The Store's `frame`, cached until the next write; articles come without their text."""
+    """The Store's reads, cached until the next write; articles come without their text. It is a
+    `views.Summarizer`: the Overview's counts and lists are grouped in SQL."""
 
     def __init__(self, store: SharedStore):
         self.store = store
 
-    def frame(self, table: str, filters: Filters = Filters()) -> pd.DataFrame:
-        return _cached_frame(self.store.path, self.store.generation, table, filters, self.store)
+    def frame(self, table: str, filters: Filters = Filters(),
+              columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+        return _cached_frame(self.store.path, self.store.generation, table, filters,
+                             tuple(columns) if columns else None, self.store)
+
+    def _summary(self, method: str, *args):
+        return _cached_summary(self.store.path, self.store.generation, method, args, self.store)
+
+    def counts(self, filters: Filters = Filters()) -> dict[str, int]:
+        return self._summary("counts", filters)
+
+    def most_quoted(self, filters: Filters = Filters(), limit: int = 15) -> pd.DataFrame:
+        return self._summary("most_quoted", filters, limit)
+
+    def newest(self, table: str, filters: Filters = Filters(), limit: int = 10) -> pd.DataFrame:
+        return self._summary("newest", table, filters, limit)
 
     def actor_counts(self) -> pd.DataFrame:
         return _cached_actor_counts(self.store.path, self.store.generation, self.store)
