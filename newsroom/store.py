@@ -9,7 +9,7 @@ re-ingest. Schema changes are numbered migrations, applied when the store opens.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 import gc
 import hashlib
