@@ -216,8 +216,7 @@ class Store:
         (canonical name, else as written): the Overview's numbers without moving a row into Python."""
         def count(sql: str, params: list, what: str = "count(*)") -> int:
             return self.con.execute(f"SELECT {what} FROM ({sql})", params).fetchone()[0]
-        sql, params = _articles_query(filters, with_text=False)
-        out = {"articles": count(sql.rsplit(" ORDER BY ", 1)[0], params)}
+        out = {"articles": count(*_articles_query(filters, with_text=False, order=""))}
         for table, label in (("casualties", "figures"), ("quotes", "quotes"), ("events", "events")):
             out[label] = count(*_table_query(table, filters, order=""))
         out["places"] = count(*_table_query("places", filters, order=""), what="count(DISTINCT coalesce(canonical, name))")
@@ -278,7 +277,8 @@ def _article_has_actor(alias: str = "a") -> str:
     return f"{alias}.id IN (SELECT article_id FROM actors WHERE name IN (SELECT unnest(?)))"
 
 
-def _articles_query(f: Filters, with_text: bool) -> tuple[str, list]:
+def _articles_query(f: Filters, with_text: bool,
+                    order: str = "a.published DESC NULLS LAST, a.title") -> tuple[str, list]:
     where, params = _article_conditions(f)
     w, p = _date_conditions("a.published", f)
     where += w; params += p
@@ -289,7 +289,7 @@ def _articles_query(f: Filters, with_text: bool) -> tuple[str, list]:
         where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
         params += [f"%{f.text}%"] * 2
     sql = f"SELECT a.*{'' if with_text else ' EXCLUDE (text)'} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-    return sql + " ORDER BY a.published DESC NULLS LAST, a.title", params
+    return sql + (f" ORDER BY {order}" if order else ""), params
 
 
 # How the actor filter reads each table: who spoke, who acted, whose figure; places and actors
