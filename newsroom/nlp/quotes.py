@@ -663,6 +663,13 @@ def _document_author(doc_noun: Token) -> Token | None:
     return None
 
 
+def _is_age(tok: Token) -> bool:
+    """ "the 46-year-old": an age standing for a person, which the tagger reads as a date."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text == "-" \
+        and doc[tok.i - 2].lower_ in ("year", "month")
+
+
 def _poll_behind(tok: Token, ctx: _Context) -> str | None:
     """The poll or survey named in the sentence of a share of respondents who "said" something
     ("In a CNN poll released Monday, 31 percent said ...")."""
@@ -685,6 +692,8 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     hit = actors.at(tok.i)
     if hit is not None:
         return hit.name
+    if _is_age(tok):
+        return "".join(t.text_with_ws for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det").strip()
     if tok.ent_type_ in _TIME_ENTS:
         poll = _poll_behind(tok, ctx)  # "31 percent of voters said, in a poll ...": the poll speaks
         if poll is not None or tok.ent_type_ in _CLOCK_ENTS:

@@ -257,6 +257,9 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The senator\'s campaign is seeking to contrast her plan with what they call Donald Trump\'s '
          '"selfish message."',
          [("selfish message.", "senator's campaign")]),
+        # an age stands for a person, though the tagger reads it as a date
+        ('"Donald is, and always has been, an amazing leader," said the 46-year-old.',
+         [("Donald is, and always has been, an amazing leader,", "46-year-old")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
