@@ -830,8 +830,22 @@ def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Con
     for t in lead:
         m = actors.at(t.i)
         if m is not None and m.type in ("person", "organization", "group", "country"):
+            if m.type != "person":
+                holder = _role_holder(doc[m.end - 1], actors)
+                if holder is not None:
+                    return holder or None
             return m.name
     return None
+
+
+def _role_holder(tok: Token, actors: ActorIndex) -> str | None:
+    """ "CNN President: '...'": an organisation naming the role of the one who speaks is not the
+    speaker; the person the article introduced with that role is, or nobody ("" when unknown).
+    None when the organisation is not a role's modifier."""
+    head = tok.head
+    if tok.dep_ not in ("compound", "poss", "nmod") or head.lemma_.lower() not in _ROLE_HINTS:
+        return None
+    return actors.role(_np_text(head)) or actors.role(head.lower_) or ""
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
