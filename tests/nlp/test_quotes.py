@@ -261,7 +261,8 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('"Donald is, and always has been, an amazing leader," said the 46-year-old.',
          [("Donald is, and always has been, an amazing leader,", "46-year-old")]),
         # an organisation naming the speaker's role is not the speaker: the role holder is, or nobody
-        ('CNN President Jeff Zucker spoke on Tuesday.\n\nCNN President: "We do not pay candidates to appear."',
+        ('On Tuesday, CNN President Jeff Zucker defended the network.\n\nCNN President: "We do not pay candidates to '
+         'appear."',
          [("We do not pay candidates to appear.", "Jeff Zucker")]),
         ('CNN President: "We do not pay candidates to appear."', [("We do not pay candidates to appear.", None)]),
         ('Reuters: "The talks have stalled."', [("The talks have stalled.", "Reuters")]),
