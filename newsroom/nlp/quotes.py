@@ -57,6 +57,7 @@ disclose notify indicate quote read signal agree affirm proclaim announce denoun
 express voice tout lash chide scold rebuke assure reassure wonder speculate estimate refer cite
 chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
 reason concur protest object sob weep recite echo interject react chime scoff opine gripe sing
+boom thunder roar bellow growl
 """.split())
 # Verbs that report words only with "back": "fired back", "shot back", "hit back".
 _RETORT_VERBS = frozenset("fire shoot hit snap push strike lash write".split())
@@ -426,7 +427,19 @@ def _noun_owner(noun: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
-    return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE_VERBS:
+        return _issuer(noun)  # "Trump issued the following statement: ..."
+    return _document_author(noun)  # "remarks Roe made in May"
+
+
+def _introduces(noun: Token) -> bool:
+    """The reporting noun ends a clause that a colon closes ("X issued the following statement:"),
+    so the quotation after the colon is its content even though the parse does not join them."""
+    doc = noun.doc
+    nxt = noun.i + 1
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text == ":"
 
 
 class _Sentences:
@@ -503,7 +516,7 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
             d = _distance(tok, q0, q1)
             if d <= 4:
                 out.append(_Cue(tok, _subject(tok, inside), d, _governs(tok, q0, q1), weak=True))
-        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and _governs(tok, q0, q1):
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (_governs(tok, q0, q1) or _introduces(tok)):
             owner = _noun_owner(tok)
             if owner is not None:
                 out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))

@@ -266,6 +266,13 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          [("We do not pay candidates to appear.", "Jeff Zucker")]),
         ('CNN President: "We do not pay candidates to appear."', [("We do not pay candidates to appear.", None)]),
         ('Reuters: "The talks have stalled."', [("The talks have stalled.", "Reuters")]),
+        # a statement announced with a colon speaks in its issuer's name, across the paragraph break
+        ('In response, Republican nominee Donald Trump issued the following statement:\n\n"Our prayers are with '
+         'all those affected by the attacks."',
+         [("Our prayers are with all those affected by the attacks.", "Donald Trump")]),
+        # loud verbs of speech are cues
+        ('Donald Trump waved, then leaned in and boomed: "Let us win in November."',
+         [("Let us win in November.", "Donald Trump")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
