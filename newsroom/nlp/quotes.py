@@ -267,8 +267,9 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
     """The speaker token of a reporting verb: its subject, the agent of a passive, the noun a
     participle or relative clause modifies, or the subject of the clause it hangs from. Words
     inside quotation marks are never the speaker; when the parser took one for the subject, the
-    noun phrase next to the verb is ("..., said the spokesman")."""
-    for child in verb.children:
+    noun phrase next to the verb is ("..., said the spokesman"). Of two subjects the parser gave
+    one verb, the nearer is the real one ("Washington (AFP) - Jane Roe has said", a dateline)."""
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in _SUBJECT_DEPS:
             if child.i in inside:
                 return _adjacent_np(verb, inside)

@@ -273,6 +273,11 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # loud verbs of speech are cues
         ('Donald Trump waved, then leaned in and boomed: "Let us win in November."',
          [("Let us win in November.", "Donald Trump")]),
+        # a dateline the parser took for a second subject does not speak
+        ('Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Republican rival Donald Trump’s '
+         'stance on trade, saying '
+         'that "loud promises" do more harm than good.',
+         [("loud promises", "Hillary Clinton")]),
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
