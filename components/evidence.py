@@ -22,7 +22,7 @@ _PRIORITY = {k: i for i, k in enumerate(KINDS)}
 
 STYLE = """<style>
 .nr-article{font-family:Georgia,serif;font-size:1.02rem;line-height:1.6;white-space:pre-wrap;max-width:52rem}
-.nr-article mark{padding:0 .1em;border-radius:3px}
+.nr-article mark{padding:0;border-radius:3px}  /* padding would push words apart where marks nest */
 .nr-article mark.nr-focus{outline:2px solid #c00}
 """ + "".join(f".nr-{k}{{background:{c}}}\n" for k, (c, _) in KINDS.items()) + """
 .nr-legend span{display:inline-block;padding:0 .4em;margin-right:.5em;border-radius:3px;font-size:.85rem}
