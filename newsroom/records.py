@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 import hashlib
 import re
 import unicodedata
@@ -25,7 +26,7 @@ class Article:
     author: str | None = None
     origin: str = ""  # where it was read from (path or URL), for messages
 
-    @property
+    @cached_property  # hashed once, however often ingest, store and record ask
     def id(self) -> str:
         return content_id(self.text)
 
