@@ -212,6 +212,14 @@ class ActorIndex:
                     return name
         return None
 
+    def person_named(self, word: str) -> str | None:
+        """The one person of the article whose name ends with this word ("Roe" -> "Jane Roe"), for
+        a surname the tagger missed or took for something else; None when none or several do."""
+        key = [word.lower().strip(".,")]
+        found = {name for name, kind in self.types.items()
+                 if kind == "person" and _ends_with(name.lower().split(), key)}
+        return found.pop() if len(found) == 1 else None
+
     def org_role(self, noun: str) -> str | None:
         """The organisation the article described with this noun ("the group" after "X, a media
         watchdog group"), if exactly one was."""

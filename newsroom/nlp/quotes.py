@@ -117,6 +117,8 @@ leader premier governor mayor general commander king emir prince senator chairma
 advisor director head representative
 """.split())
 _TAG_MAX_TOKENS = 8  # "Mrs. Jane Roe, the mayor, said." fits; a new sentence of news does not
+# What a reporting verb carries when it reports words of its own rather than tagging a quote.
+_REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "csubj"}
 _SENTENCE_MIN_WORDS = 3  # a set-off quote this long, capitalised and punctuated, is an utterance
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are be vs nor but".split())
 
@@ -274,7 +276,7 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
             if child.i in inside:
                 return _adjacent_np(verb, inside)
             if child.lower_ in _RELATIVE_WORDS:
-                return verb.head if verb.dep_ == "relcl" else _antecedent(child)
+                return _relative_head(verb, child)
             if child.dep_ == "nsubjpass":
                 # "X was quoted as saying", but "the draft was written by X", "reporters were told"
                 return _agent(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER_VERBS else None)
@@ -348,9 +350,11 @@ def _appositive_before(verb: Token, inside: frozenset[int]) -> Token | None:
     for _ in range(_APPOS_MAX_STEPS):
         if tok.i in inside:
             return None
+        head = tok.head
         if tok.dep_ == "appos" or (tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN")):
             seen_appos = True
-        head = tok.head
+            if head.ent_type_ in _ACTOR_ENTS and head.i not in inside and head.i < verb.i:
+                return head  # the name the phrase describes; climbing on would leave the name
         if tok.dep_ not in _APPOS_PATH_DEPS or head.i == tok.i or head.i in inside or head.i >= verb.i:
             break
         tok = head
@@ -372,6 +376,24 @@ def _name_before_participle(verb: Token, inside: frozenset[int]) -> Token | None
     if name.i in inside or name.ent_type_ != "PERSON":
         return None
     return _np_head(name, inside)
+
+
+def _relative_head(verb: Token, rel: Token) -> Token | None:
+    """The noun a relative clause's speaker stands for: the parser's head, unless the parser hung
+    the clause on a noun that cannot speak ("the blocking of a draft ... that demanded ...") while
+    the noun right before the relative word can."""
+    near = _antecedent(rel)
+    if verb.dep_ != "relcl":
+        return near
+    head = verb.head
+    if near is not None and near.i != head.i and _can_speak(near) and not _can_speak(head):
+        return near
+    return head
+
+
+def _can_speak(tok: Token) -> bool:
+    """A name, a document or a role: nouns whose words can be quoted."""
+    return tok.ent_type_ in _ACTOR_ENTS or tok.lemma_.lower() in _SOURCE_NOUNS | _ROLE_HINTS
 
 
 def _antecedent(rel: Token) -> Token | None:
@@ -723,6 +745,10 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
         return following.name  # a title the parser split from its name: "spokesperson Ashra al-Qidra"
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.pos_ == "PROPN" and tok.is_title and tok.dep_ != "compound":
+        named = actors.person_named(tok.text)  # a surname tagged as a law or a work, or not at all
+        if named is not None:
+            return named
     phrase = _np_text(tok)
     lemma = tok.lemma_.lower()
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -956,14 +982,22 @@ def _continues(text: str, pos: int, limit: int) -> bool:
     return bool(rest) and (rest[0].islower() or rest[0] in ",—–-")
 
 
-def _tag_after_question(doc: Doc, text: str, sp: _Span, nxt: int, sents: _Sentences) -> bool:
-    """ "'...didn't he?' Mrs. Clinton said.": after a question or exclamation the tagger starts a
-    new sentence at the capitalised name, but a short clause with a reporting verb right after the
-    closing mark is still the quote's attribution."""
-    if text[sp.start:sp.end].rstrip()[-1:] not in "?!" or text[sp.close_mark:doc[nxt].idx].strip():
+def _tag_after_close(doc: Doc, text: str, sp: _Span, nxt: int, sents: _Sentences) -> bool:
+    """ "'...didn't he?' Mrs. Clinton said." or "'...the next president!' Senator Jane Roe said as
+    she opened the vote.": after a question, an exclamation or a stray full stop the tagger starts a
+    new sentence at the capitalised name, but a reporting verb that opens the sentence right after
+    the closing mark and reports nothing of its own (no clause, no object but the one told) is
+    still the quote's attribution."""
+    if text[sp.close_mark:doc[nxt].idx].strip():
         return False
     s0, s1 = sents.bounds(nxt)
-    return s1 - s0 <= _TAG_MAX_TOKENS and any(_is_cue_verb(t) for t in doc[s0:s1])
+    if s0 != nxt:
+        return False
+    for tok in doc[s0:min(s1, s0 + _TAG_MAX_TOKENS + 1)]:
+        if _is_cue_verb(tok):
+            return not any(c.dep_ in _REPORTED_DEPS and not (c.dep_ == "dobj" and tok.lemma_.lower() in _ADDRESSEE_VERBS)
+                           for c in tok.children) and not (tok.i + 1 < s1 and doc[tok.i + 1].text == ":")
+    return False
 
 
 def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]], spans: list[_Span], k: int,
@@ -975,7 +1009,7 @@ def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]],
     start_tok = sents.bounds(q0)[0]
     end_tok = sents.bounds(q1 - 1)[1]
     if end_tok < len(doc) and doc[end_tok].idx < p1 and (_continues(text, sp.close_mark, p1)
-                                                        or _tag_after_question(doc, text, sp, end_tok, sents)):
+                                                        or _tag_after_close(doc, text, sp, end_tok, sents)):
         end_tok = sents.bounds(end_tok)[1]
     span_tokens = [t for t in doc[start_tok:end_tok] if p0 <= t.idx < p1 and t.i not in inside]
     if sp.para_start and sp.para > 0:

@@ -37,3 +37,23 @@ def test_an_extractor_failure_costs_only_its_article(monkeypatch):
                                           Article("c.txt", "More calm copy about Doha.")]))
     assert [type(o).__name__ for o in out] == ["Extraction", "ReadError", "Extraction"]
     assert str(out[1]) == "in/b.txt: extraction failed: ValueError: cannot cope"
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_a_line_without_a_full_stop_does_not_run_into_the_next(nlp):
+    text = ("Senator keeps up attacks on rivals in the hours before the vote\n"
+            "Jane Doe, in Ohio, said on Monday that the race was close.")
+    assert _sentences(nlp, text) == ["Senator keeps up attacks on rivals in the hours before the vote",
+                                     "Jane Doe, in Ohio, said on Monday that the race was close."]
+
+
+def test_hard_wrapped_text_is_left_to_the_parser(nlp):
+    text = ("The minister said on Monday that the talks in the\n"
+            "capital would resume next week, after a pause of\n"
+            "several days that both sides blamed on the other\n"
+            "and on the weather.\n")
+    assert pipeline._hard_wrapped(text)
+    assert len(_sentences(nlp, text)) == 1

@@ -281,6 +281,25 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # "interjected" reports words like "said"
         ('Sean Hannity interjected: "So there will be some flexibility?"',
          [("So there will be some flexibility?", "Sean Hannity")]),
+        # after an exclamation or a stray full stop, "X said ..." opening the next sentence is the tag
+        ('"The bridge is closed for the winter." Mayor Tom Hale said as he cut the ribbon.',
+         [("The bridge is closed for the winter.", "Tom Hale")]),
+        ('"We will rebuild every school!" Governor Ruth Ames said at the rally.',
+         [("We will rebuild every school!", "Ruth Ames")]),
+        # ... but not when that verb reports words of its own
+        ('"We ran out of water." Jane Doe said the convoy was late.', [("We ran out of water.", None)]),
+        # the appositive leads back to the name even when the parser hung the name on a date
+        ('During a briefing on May 3, Maj. Anna K. Lind, an army spokeswoman in Kabul, said, "This was a '
+         'rescue, not a raid."',
+         [("This was a rescue, not a raid.", "Anna K. Lind")]),
+        # a relative clause hung on a noun that cannot speak belongs to the document before "that"
+        ('The council voted on a motion.\nAhead of their veto of a Brazilian draft text in March that called '
+         'for a "lasting truce" in the region, British diplomats are now drafting another.',
+         [("lasting truce", "Brazilian draft text")]),
+        # a surname the tagger took for something else is still the person named in full before
+        ('Senator Jane Roe kept up her attacks on rivals before the primary\nRoe, in Ohio, said on Monday '
+         'that her opponent was "a coward."',
+         [("a coward.", "Jane Roe")]),
     ],
 )
 def test_speaker_through_parse_repairs(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
