@@ -271,6 +271,9 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
     inside quotation marks are never the speaker; when the parser took one for the subject, the
     noun phrase next to the verb is ("..., said the spokesman"). Of two subjects the parser gave
     one verb, the nearer is the real one ("Washington (AFP) - Jane Roe has said", a dateline)."""
+    named = _name_before_gerund(verb, inside)
+    if named is not None:
+        return named
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in _SUBJECT_DEPS:
             if child.i in inside:
@@ -290,9 +293,24 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         head = verb.head
         while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
             head = head.head
+        if head.dep_ == "ccomp" and _is_cue_verb(verb) and _is_cue_verb(head.head) and head.head.i not in inside:
+            # "Roe said it was early but added, ...": a reporting verb the parser hung inside the
+            # clause another one reports shares the reporter's subject, not the clause's
+            head = head.head
         if head.pos_ in ("VERB", "AUX") and head.i not in inside:
             return _subject(head, inside, depth + 1)
     return _adjacent_np(verb, inside)
+
+
+def _name_before_gerund(verb: Token, inside: frozenset[int]) -> Token | None:
+    """ "footage of Jane Roe asking, '...'": a participle written right after a name, with no
+    comma between, has that name for its subject, wherever the parser hung it."""
+    if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or verb.i == 0 or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.i in inside or prev.ent_type_ not in ("PERSON", "ORG") or prev.dep_ == "compound":
+        return None
+    return prev
 
 
 def _named_after_say(verb: Token, subj: Token, inside: frozenset[int]) -> Token | None:
@@ -986,17 +1004,21 @@ def _tag_after_close(doc: Doc, text: str, sp: _Span, nxt: int, sents: _Sentences
     """ "'...didn't he?' Mrs. Clinton said." or "'...the next president!' Senator Jane Roe said as
     she opened the vote.": after a question, an exclamation or a stray full stop the tagger starts a
     new sentence at the capitalised name, but a reporting verb that opens the sentence right after
-    the closing mark and reports nothing of its own (no clause, no object but the one told) is
-    still the quote's attribution."""
+    the closing mark (its subject first, however long its appositive) and reports nothing of its
+    own (no clause, no object but the one told) is still the quote's attribution."""
     if text[sp.close_mark:doc[nxt].idx].strip():
         return False
     s0, s1 = sents.bounds(nxt)
     if s0 != nxt:
         return False
-    for tok in doc[s0:min(s1, s0 + _TAG_MAX_TOKENS + 1)]:
-        if _is_cue_verb(tok):
-            return not any(c.dep_ in _REPORTED_DEPS and not (c.dep_ == "dobj" and tok.lemma_.lower() in _ADDRESSEE_VERBS)
-                           for c in tok.children) and not (tok.i + 1 < s1 and doc[tok.i + 1].text == ":")
+    for tok in doc[s0:s1]:
+        if not _is_cue_verb(tok):
+            continue
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        opens = tok.i - s0 <= _TAG_MAX_TOKENS or (subject is not None and subject.left_edge.i == s0)
+        reports = any(c.dep_ in _REPORTED_DEPS and not (c.dep_ == "dobj" and tok.lemma_.lower() in _ADDRESSEE_VERBS)
+                      for c in tok.children) or (tok.i + 1 < s1 and doc[tok.i + 1].text == ":")
+        return opens and not reports
     return False
 
 

@@ -296,6 +296,17 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The council voted on a motion.\nAhead of their veto of a Brazilian draft text in March that called '
          'for a "lasting truce" in the region, British diplomats are now drafting another.',
          [("lasting truce", "Brazilian draft text")]),
+        # the tag may open with a long appositive before its verb
+        ('Critics call the channel a mouthpiece.\n\n"Long live the free press!" Mira Santos, the editor in chief '
+         'of the channel, wrote on Twitter, adding that the bank had given no reason.',
+         [("Long live the free press!", "Mira Santos")]),
+        # a participle right after a name has that name for its subject
+        ('The new ad uses footage of Maria Lopez asking, "Why are we not ahead, you might ask?"',
+         [("Why are we not ahead, you might ask?", "Maria Lopez")]),
+        # a reporting verb hung inside the clause another reports shares the reporter's subject
+        ('Appearing before supporters at party headquarters, Ana Kovac, 70, said it was too early to '
+         'congratulate winners but added, "I think you all have an idea of the results."',
+         [("I think you all have an idea of the results.", "Ana Kovac")]),
         # a surname the tagger took for something else is still the person named in full before
         ('Senator Jane Roe kept up her attacks on rivals before the primary\nRoe, in Ohio, said on Monday '
          'that her opponent was "a coward."',
