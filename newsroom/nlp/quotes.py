@@ -82,6 +82,7 @@ _SOURCE_NOUNS = frozenset("""
 document report study statement article survey poll paper letter resolution draft text website ad
 video sign headline memo email tweet post book law bill order ruling complaint lawsuit indictment
 filing transcript release communique declaration agreement proposal plan cover piece message
+footnote note passage section caption notice entry page
 """.split())
 # Words and works that have an author who can be named through them ("a speech Roe gave").
 _AUTHORED_NOUNS = _SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
@@ -364,6 +365,9 @@ def _appositive_before(verb: Token, inside: frozenset[int]) -> Token | None:
     comma = verb.i - 1
     if comma < 1 or comma in inside or doc[comma].text != ",":
         return None
+    if comma >= 3 and doc[comma - 1].like_num and doc[comma - 2].text == "," and doc[comma - 3].is_title \
+            and comma - 3 not in inside:
+        return doc[comma - 3]  # "..., Roe, 70, told reporters": a name and an age, however tagged
     tok, seen_appos = doc[comma - 1], False
     for _ in range(_APPOS_MAX_STEPS):
         if tok.i in inside:
@@ -539,8 +543,10 @@ def _in_compound_word(tok: Token) -> bool:
     return hyphen.text in "-‐" and not hyphen.whitespace_ and not tok.doc[tok.i - 2].whitespace_
 
 
-def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list[_Cue]:
-    """Candidate cues among the tokens outside quotes around one quote (token range [q0, q1))."""
+def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int], nouns_anywhere: bool = False) -> list[_Cue]:
+    """Candidate cues among the tokens outside quotes around one quote (token range [q0, q1)). A
+    reporting noun counts where it governs or introduces the quote, or anywhere in a sentence that
+    introduces a quote standing after it (`nouns_anywhere`)."""
     out = []
     for tok in tokens:
         owner = _according_to(tok)
@@ -557,7 +563,7 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int]) -> list
             d = _distance(tok, q0, q1)
             if d <= 4:
                 out.append(_Cue(tok, _subject(tok, inside), d, _governs(tok, q0, q1), weak=True))
-        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (_governs(tok, q0, q1) or _introduces(tok)):
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (nouns_anywhere or _governs(tok, q0, q1) or _introduces(tok)):
             owner = _noun_owner(tok)
             if owner is not None:
                 out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
@@ -761,12 +767,12 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     following = actors.at(tok.i + 1)
     if following is not None and following.start == tok.i + 1 and following.type == "person":
         return following.name  # a title the parser split from its name: "spokesperson Ashra al-Qidra"
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if tok.pos_ == "PROPN" and tok.is_title and tok.dep_ != "compound":
+    if tok.is_title and tok.dep_ != "compound":
         named = actors.person_named(tok.text)  # a surname tagged as a law or a work, or not at all
         if named is not None:
             return named
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
     phrase = _np_text(tok)
     lemma = tok.lemma_.lower()
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
@@ -847,8 +853,8 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
     while tok.i in inside and tok.head.i != tok.i:
         tok = tok.head
     steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 6:
-        tok = tok.head
+    while (tok.pos_ not in ("VERB", "AUX") or not tok.is_alpha) and tok.head.i != tok.i and steps < 6:
+        tok = tok.head  # a dash the tagger called a verb is no clause
         steps += 1
     verbless_root = tok.head.i == tok.i and any(c.dep_ == "nsubj" for c in tok.children)
     if (tok.pos_ not in ("VERB", "AUX") and not verbless_root) or tok.i in inside:
@@ -872,7 +878,9 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
 
 def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Context) -> str | None:
     """ "Rep. Jane Doe (D-Ore.): '...'" or "Here's Smith in 1992: '...'": with no verb before the
-    colon, the first actor named there is the speaker."""
+    colon, the first actor named there is the speaker. With a verb that reports nothing ("A note
+    in the report makes that clear: '...'"), the main subject speaks when it is a name or a
+    document."""
     p0 = _paragraph_start(text, sp)
     before = text[p0:sp.open_mark].rstrip()
     if not before.endswith(":"):
@@ -884,7 +892,12 @@ def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Con
     s0, _ = ctx.sents.bounds(colon.start)
     lead = [t for t in doc[s0:colon.start] if t.i not in ctx.inside]
     if any(t.pos_ == "VERB" for t in lead):
-        return None
+        root = next((t for t in lead if t.head.i == t.i or t.head.i >= colon.start), None)
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i not in ctx.inside), None) \
+            if root is not None else None
+        if subj is None or not (actors.at(subj.i) is not None or subj.lemma_.lower() in _SOURCE_NOUNS):
+            return None
+        return _name_speaker(subj, actors, ctx)
     for t in lead:
         m = actors.at(t.i)
         if m is not None and m.type in ("person", "organization", "group", "country"):
@@ -941,6 +954,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 if earlier is not None and earlier.speaker is not None:
                     speaker = _name_speaker(earlier.speaker, actors, ctx)
                     cue_text = _cue_text(earlier.token) if speaker else None
+                if speaker is None:
+                    speaker = _subject_before(doc, q0, paras[sp.para][0], actors, ctx)
         kind = _kind(text, sp, cue is not None or speaker is not None)
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
@@ -962,8 +977,36 @@ def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: _
     if doc[p0].idx < prev_para_start:
         return None
     tokens = [t for t in doc[p0:p1] if t.i not in ctx.inside]
-    cues = [c for c in _cues(tokens, q0, q0 + 1, ctx.inside) if c.speaker is not None and not c.weak]
-    return max(cues, key=lambda c: c.token.i) if cues else None
+    cues = [c for c in _cues(tokens, q0, q0 + 1, ctx.inside, nouns_anywhere=True) if c.speaker is not None and not c.weak]
+    # the main clause's cue, not one deep in a relative clause ("X issued a statement on the emails,
+    # which showed staff suggesting ..."); of equals, the last
+    return min(cues, key=lambda c: (_depth(c.token), -c.token.i)) if cues else None
+
+
+def _depth(tok: Token) -> int:
+    """Links from a token up to the root of its sentence."""
+    n = 0
+    while tok.head.i != tok.i:
+        tok, n = tok.head, n + 1
+    return n
+
+
+def _subject_before(doc: Doc, q0: int, para_start: int, actors: ActorIndex, ctx: _Context) -> str | None:
+    """ "Sen. Jane Roe named voters' fatigue as the reason. "They are tired of it."": a quote
+    standing alone right after a sentence of its own paragraph whose main subject is a named
+    person is that person's words, even when that sentence has no reporting verb."""
+    s0, _ = ctx.sents.bounds(q0)
+    if s0 == 0 or not (doc[s0].is_quote or doc[s0].is_punct) or s0 < q0 - 1:
+        return None  # the quote does not open its sentence
+    p0, p1 = ctx.sents.bounds(s0 - 1)
+    if doc[p0].idx < para_start:
+        return None
+    root = next((t for t in doc[p0:p1] if t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subj is None or subj.i in ctx.inside:
+        return None
+    m = actors.at(subj.i)
+    return m.name if m is not None and m.type == "person" else None
 
 
 def _cue_text(tok: Token) -> str:

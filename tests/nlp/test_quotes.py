@@ -246,6 +246,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # the one told is never the speaker: null beats a wrong name
         ('"For you to ask me that is insulting," Trump, 70, told CNN\'s Dana Bash.',
          [("For you to ask me that is insulting,", None)]),
+        # a name and an age before the verb speak, however the tagger read the name
+        ('Donald Trump spoke at his new hotel.\n"For you to ask me that is insulting," Trump, 70, told '
+         'CNN\'s Dana Bash.',
+         [("For you to ask me that is insulting,", "Donald Trump")]),
         # after a question the tagger starts a new sentence at the name, but "X said." still tags the quote
         ("Hillary Clinton rebuked Mr. Trump at a church in Ohio.\n\n''The family gave everything for "
          "this country, didn't they?'' Mrs. Clinton said. ''And what have they heard from Donald Trump?''",
@@ -307,6 +311,21 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('Appearing before supporters at party headquarters, Ana Kovac, 70, said it was too early to '
          'congratulate winners but added, "I think you all have an idea of the results."',
          [("I think you all have an idea of the results.", "Ana Kovac")]),
+        # a dash the tagger took for a verb does not hide the clause's subject
+        ('Governor Tom Hale, in particular, has been pounding his rival as a "con artist" ― just as he did '
+         'in 2012.',
+         [("con artist", "Tom Hale")]),
+        # a quote standing alone after a sentence about one person, in the same paragraph, is theirs
+        ('Jane Okafor appeared on a Sunday show and named fatigue with bigotry as the reason. "The younger '
+         'people are sick and tired of discrimination."',
+         [("The younger people are sick and tired of discrimination.", "Jane Okafor")]),
+        # a document before a colon speaks, though its verb reports nothing
+        ('A footnote in the audit makes that plain: "These rules do not apply to the senior staff."',
+         [("These rules do not apply to the senior staff.", "footnote")]),
+        # after a sentence of several cues, the main clause's cue introduces the quote
+        ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
+         'offer a deep and sincere apology to the senator."',
+         [("We offer a deep and sincere apology to the senator.", "party")]),
         # a surname the tagger took for something else is still the person named in full before
         ('Senator Jane Roe kept up her attacks on rivals before the primary\nRoe, in Ohio, said on Monday '
          'that her opponent was "a coward."',
