@@ -43,9 +43,17 @@ def content_id(text: str) -> str:
 
 @dataclass
 class Actor:
+    """One actor of an article under its canonical name.
+
+    `role` is the title or description the article gives it, as written: the first one, or a later
+    fuller form of that same title ("Secretary of State", then "US Secretary of State" keeps the
+    second). Jane Roe, "the Danish foreign minister" -> Actor("Jane Roe", "person", 2, "Danish
+    foreign minister"); organisations may have one ("media watchdog group"), countries never."""
+
     name: str
     type: str  # person | organization | country | group
     mentions: int = 1
+    role: str | None = None
 
 
 @dataclass

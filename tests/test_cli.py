@@ -105,6 +105,9 @@ def test_extract_prints_one_record_per_article_with_input_refs():
     assert set(records[0]) == {"ref", "id", "title", "published", "source", "url",
                                "actors", "casualties", "events", "places", "quotes"}
     assert records[2]["published"] == "2025-02-14"
+    # every actor carries its role as the article writes it, or null
+    assert {a["name"]: a["role"] for a in records[2]["actors"]} == {
+        "Jordan": None, "Egypt": None, "Ayman Safadi": "Jordan's foreign minister"}
 
 
 def test_extract_with_two_workers_gives_the_same_records(batch_jsonl):

@@ -7,7 +7,8 @@ Every mention is named once, here, so that quotes, events and casualties agree o
   one before the mention when two people share a surname ("Blinken", "Mr. Blinken" ->
   "Antony Blinken");
 - titles are cut from names but kept as roles, so that "the prime minister" said can later be
-  resolved to the person the article introduced with that title;
+  resolved to the person the article introduced with that title; each actor's record also carries
+  its role as written ("US Secretary of State"), the lookup keeps it in lower case;
 - a capital standing as the subject of a verb is its government ("Washington said" ->
   "United States"), and a city is never an actor.
 The small English model confuses types; context rules fix the cases that recur (a surname tagged
@@ -141,6 +142,7 @@ class ActorIndex:
     mentions: list[Mention] = field(default_factory=list)  # in document order
     roles: dict[str, str] = field(default_factory=dict)  # lower-case role -> canonical person
     org_roles: dict[str, str] = field(default_factory=dict)  # "media watchdog group" -> organisation
+    titles: dict[str, str] = field(default_factory=dict)  # canonical -> role as written ("US Secretary of State")
     _starts: list[int] = field(default_factory=list)
 
     def canonical(self, text: str | Span | Token) -> str | None:
@@ -228,7 +230,7 @@ class ActorIndex:
         return found.pop() if len(found) == 1 else None
 
     def records(self) -> list[Actor]:
-        return [Actor(name, self.types[name], n) for name, n in self.counts.most_common()]
+        return [Actor(name, self.types[name], n, self.titles.get(name)) for name, n in self.counts.most_common()]
 
 
 def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
@@ -323,46 +325,170 @@ def _join_people(people: list[tuple[int, str]], curated: set[str]) -> dict[int, 
     return out
 
 
-def _title_before(ent: Span) -> str:
+def _title_tokens_before(ent: Span) -> list[Token]:
     """Title words written just before a name the ruler matched alone ("Foreign Minister" Lavrov)."""
     doc, j = ent.doc, ent.start - 1
     while j >= 0 and doc[j].lower_.rstrip(".") in _TITLE_WORDS and ent.start - j <= 6:
         j -= 1
-    words = [t.lower_ for t in doc[j + 1:ent.start] if t.lower_.rstrip(".") not in _HONORIFICS]
-    while words and words[0] in ("the", "of", "said"):
-        words.pop(0)
-    return " ".join(words)
+    tokens = [t for t in doc[j + 1:ent.start] if t.lower_.rstrip(".") not in _HONORIFICS]
+    while tokens and tokens[0].lower_ in ("the", "of", "said"):
+        tokens.pop(0)
+    return tokens
 
 
-def _appositive_role(ent: Span) -> str | None:
-    """The description set beside a name: "X, the Israeli prime minister" -> "israeli prime minister".
-    The parser may hang it on any word of a many-word name ("Reporters Without Borders, a media
-    watchdog group" has it on "Borders"), so every word of the name is asked."""
+def _title_tokens_inside(ent: Span) -> list[Token]:
+    """The tokens of the title an entity starts with, as `strip_title` cuts it: "Prime Minister"
+    of "Prime Minister Benjamin Netanyahu"."""
+    name, _ = strip_title(ent.text)
+    words = list(re.finditer(r"\S+", ent.text))
+    n_title = len(words) - len(name.split())
+    if n_title <= 0:
+        return []
+    cut = ent.start_char + words[n_title].start() if n_title < len(words) else ent.end_char
+    return [t for t in ent if t.idx < cut and t.lower_.rstrip(".") not in _HONORIFICS]
+
+
+def _appositive_tokens(ent: Span) -> list[Token] | None:
+    """The description set beside a name: "X, the Israeli prime minister" -> "Israeli prime minister",
+    without its determiners and punctuation. The parser may hang it on any word of a many-word name
+    ("Reporters Without Borders, a media watchdog group" has it on "Borders"), so every word of the
+    name is asked."""
     for tok in ent:
         for child in tok.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= ent.end:
-                words = [t.lower_ for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= ent.end]
-                if words and len(words) <= 6:
-                    return " ".join(words)
+                tokens = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i >= ent.end]
+                if tokens and len(tokens) <= 6:
+                    return tokens
     return None
 
 
-def _role_of(ent: Span, stripped_role: str) -> str | None:
+def _key(tokens: list[Token]) -> str:
+    return " ".join(t.lower_ for t in tokens)
+
+
+@dataclass(frozen=True)
+class _Role:
+    key: str  # lower case, for `ActorIndex.role` ("the prime minister said")
+    tokens: list[Token]  # where it is written
+    np_end: int | None  # a title before a name: where its noun phrase ends (the name's end), to grow it leftwards
+
+
+def _role_of(ent: Span, stripped_role: str) -> _Role | None:
     """A title written next to a person: "Prime Minister X", or "X, the Israeli prime minister"."""
     if stripped_role:
-        return stripped_role
-    before = _title_before(ent)
+        return _Role(stripped_role, _title_tokens_inside(ent), ent.end)
+    before = _title_tokens_before(ent)
     if before:
-        return before
-    found = _appositive_role(ent)
+        return _Role(_key(before), before, ent.end)
+    found = _appositive_tokens(ent)
     if found:
-        return found
+        return _Role(_key(found), found, None)
     root = ent.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         head = root.head
-        words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
-        return " ".join(words)
+        tokens = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
+        # written, the whole phrase before the name: "the US secretary of state, Antony Blinken"
+        phrase = [t for t in head.subtree if t.i < ent.start]
+        if phrase and phrase[-1].is_punct and len(_words(phrase)) <= _MAX_ROLE_WORDS:
+            return _Role(_key(tokens), phrase, None)
+        return _Role(_key(tokens), tokens, head.i + 1)
     return None
+
+
+def _words(tokens) -> list[str]:
+    """The words of tokens as written: white space decides, not the tokenizer ("Thomas-Greenfield's")."""
+    return "".join(t.text_with_ws for t in tokens).split()
+
+
+# Dependents that make up a noun phrase before its head ("Egypt's intelligence chief").
+_NP_DEPS = {"compound", "amod", "nmod", "poss", "case"}
+# Words a role does not start with, whatever the tagger says ("One family member, X" -> "family member").
+_DETERMINERS = {"the", "a", "an", "another", "one", "this", "that", "its", "his", "her", "their", "our", "my", "your"}
+_MAX_ROLE_WORDS = 6
+_CLAUSE_DEPS = {"relcl", "acl"}
+_QUOTE_MARKS = frozenset('"“”„«»')  # a role cut from inside a quotation is no role
+_BARE_KINDS = frozenset({"group", "organisation", "organization", "movement"})
+
+
+def _in_phrase(tok: Token, start: int, end: int) -> bool:
+    """Whether `tok` modifies, through noun-phrase links only, a word of doc[start:end]."""
+    for _ in range(4):
+        intra_hyphen = tok.dep_ == "punct" and tok.text in "-‐" and not tok.whitespace_
+        if tok.dep_ not in _NP_DEPS and not intra_hyphen:
+            return False
+        tok = tok.head
+        if start <= tok.i < end:
+            return True
+    return False
+
+
+def _phrase_start(doc: Doc, start: int, end: int, np_end: int) -> int:
+    """Where the noun phrase of the title doc[start:end], written before a name (the phrase ends at
+    `np_end`), begins: "chief" grows to "Egypt's intelligence chief". Not when that would cut a name
+    in two or make the role long."""
+    j = start
+    while j > 0 and _in_phrase(doc[j - 1], j, np_end):
+        j -= 1
+    if j == start or doc[j].ent_iob_ == "I" or len(_words(doc[j:end])) > _MAX_ROLE_WORDS:
+        return start
+    return j
+
+
+def _plausible_role(tokens: list[Token], name: str) -> bool:
+    """A role is a phrase about one holder: its head a singular noun that is no place or people
+    ("ambassador" of "Israeli ambassador to the US", not "US" alone, not "daughters"), no date or
+    number in it, and not just words of the name itself."""
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    name_words = {w for part in name.lower().split() for w in (part, *part.split("-"))}
+    words = [t for t in tokens if t.is_alpha]
+    return (bool(words)
+            and not any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in tokens)
+            and not all(t.lower_ in name_words for t in words)
+            and head.pos_ in ("NOUN", "PROPN") and head.tag_ not in ("NNS", "NNPS")
+            and head.ent_type_ not in ("GPE", "NORP", "LOC"))
+
+
+def _written_role(role: _Role, name: str, index: ActorIndex) -> str | None:
+    """The role as the article writes it, casing kept, without leading determiners or trailing
+    punctuation: "US Secretary of State", "Israeli prime minister"; None when it is not a role
+    (a date, the name again, an organisation: "X, the Israeli military said")."""
+    if not role.tokens:
+        return None
+    doc = role.tokens[0].doc
+    start, end = role.tokens[0].i, role.tokens[-1].i + 1
+    if role.np_end is not None:
+        start = _phrase_start(doc, start, end, role.np_end)
+    # a role is a noun phrase, not a clause: "the militant group that rules Gaza" -> "militant group"
+    clause = [t.left_edge.i for t in doc[start:end] if t.dep_ in _CLAUSE_DEPS and start <= t.head.i < end]
+    end = min([end, *clause])
+    tokens = [t for t in doc[start:end] if t.lower_.rstrip(".") not in _HONORIFICS]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].pos_ == "DET"
+                      or tokens[0].lower_ in _DETERMINERS):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens or any(t.text in _QUOTE_MARKS for t in tokens) or not _plausible_role(tokens, name):
+        return None
+    if len(tokens) == 1 and tokens[0].lower_ in _BARE_KINDS:
+        return None  # "Hamas, a group that ...": "group" alone tells an editor nothing
+    written = " ".join(_words(tokens))
+    named = index.canonical(written)
+    return None if index.type_of(named) not in (None, "person") else written
+
+
+def _title_words_only(name: str) -> bool:
+    return set(name.lower().split()) <= _TITLE_WORDS | _HONORIFICS
+
+
+def _keep_role(held: dict[str, str], name: str, role: str | None) -> None:
+    """The first role an article gives a name stands; a later, fuller form of the same title
+    replaces it ("Secretary of State", then "US Secretary of State")."""
+    if not role:
+        return
+    first = held.get(name)
+    if first is None or role.lower().endswith(" " + first.lower()):
+        held[name] = role
 
 
 def _name_words(text: str) -> set[str]:
@@ -484,11 +610,14 @@ def resolve_actors(doc: Doc) -> ActorIndex:
         if kind == "person":
             found = _role_of(ent, role or "")
             if found:
-                index.roles.setdefault(found, name)
+                index.roles.setdefault(found.key, name)
+                if not _title_words_only(name):  # "Prince" cut from "Crown Prince": a mis-cut title
+                    _keep_role(index.titles, name, _written_role(found, name, index))
         elif kind in ("organization", "group"):
-            found = _appositive_role(ent)
-            if found:  # "Reporters Without Borders, a media watchdog group": later "the group"
-                index.org_roles.setdefault(found, name)
+            described = _appositive_tokens(ent)
+            if described:  # "Reporters Without Borders, a media watchdog group": later "the group"
+                index.org_roles.setdefault(_key(described), name)
+                _keep_role(index.titles, name, _written_role(_Role(_key(described), described, None), name, index))
         index.aliases.setdefault(bare.lower(), name)
         index.types.setdefault(name, kind)
         index.counts[name] += 1

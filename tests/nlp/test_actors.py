@@ -80,6 +80,50 @@ def test_roles(nlp, text: str, role: str, expected: str | None) -> None:
     assert resolve_actors(nlp(text)).role(role) == expected
 
 
+@pytest.mark.parametrize(
+    "text, name, expected",
+    [
+        # a title before the name, casing as written
+        ("Talks resumed after US Secretary of State Rosa Lindqvist landed in Oslo.", "Rosa Lindqvist",
+         "US Secretary of State"),
+        ("Prime Minister Karl Brandt spoke first. Brandt said the talks would go on.", "Karl Brandt", "Prime Minister"),
+        # an appositive after it, in the article's lower case, without its determiner and commas
+        ('"We are ready," said Greta Lund, the Swedish foreign minister.', "Greta Lund", "Swedish foreign minister"),
+        ("Lena Fisk, the Norwegian envoy to the UN, said the vote would wait.", "Lena Fisk", "Norwegian envoy to the UN"),
+        # a role noun beside the name, and the appositive before it
+        ("Police spokesman Jonas Holm said the road was closed.", "Jonas Holm", "Police spokesman"),
+        ("The army's spokesman, Jonas Holm, said the road was closed.", "Jonas Holm", "army's spokesman"),
+        ("A senior intelligence official, Jane Roe, said the plan had failed.", "Jane Roe", "senior intelligence official"),
+        ("The US secretary of state, Daniel Okafor, landed in Oslo.", "Daniel Okafor", "US secretary of state"),
+        # a title grows to its whole noun phrase
+        ("She met Norway's intelligence chief Erik Dahl in Oslo on Friday.", "Erik Dahl", "Norway's intelligence chief"),
+        # the first role stands, unless a later one is a fuller form of the same title
+        ("Secretary of State Daniel Okafor landed in Oslo. Later, US Secretary of State Daniel Okafor met reporters.",
+         "Daniel Okafor", "US Secretary of State"),
+        # no role: none given, an honorific, an age, a date
+        ("Omar Haddad said the house was gone.", "Omar Haddad", None),
+        ("Dr. Omar Haddad said the clinic was full.", "Omar Haddad", None),
+        ("Omar Haddad, 46, said the house was gone.", "Omar Haddad", None),
+        ("Omar Haddad, the 46-year-old, said the house was gone.", "Omar Haddad", None),
+        ("On Thursday, Omar Haddad said the house was gone.", "Omar Haddad", None),
+        # an organisation keeps its description; a country has none
+        ("Reporters Without Borders, a media watchdog group, said two journalists were killed.",
+         "Reporters Without Borders", "media watchdog group"),
+        ("Egypt, which borders Gaza, sent trucks to Rafah.", "Egypt", None),
+    ],
+)
+def test_actor_records_keep_the_role_as_written(nlp, text: str, name: str, expected: str | None) -> None:
+    roles = {a.name: a.role for a in resolve_actors(nlp(text)).records()}
+    assert roles[name] == expected
+
+
+def test_the_role_lookup_stays_lower_case_while_the_record_keeps_the_casing(nlp) -> None:
+    index = resolve_actors(nlp("Foreign Minister Ilse Varga met the Danish foreign minister, Karl Brandt, in Vienna."))
+    assert {a.name: a.role for a in index.records()} == {"Ilse Varga": "Foreign Minister",
+                                                         "Karl Brandt": "Danish foreign minister"}
+    assert (index.role("the foreign minister"), index.role("Danish foreign minister")) == ("Ilse Varga", "Karl Brandt")
+
+
 def test_a_bare_surname_shared_by_relatives_goes_to_the_main_figure(nlp) -> None:
     doc = nlp("Ismail Haniyeh spoke in Doha. His brother Hazem Haniyeh was killed. Haniyeh vowed to continue.")
     index = resolve_actors(doc)
