@@ -53,11 +53,14 @@ MIGRATIONS: list[tuple[int, str]] = [
     ALTER TABLE casualties ADD COLUMN period VARCHAR;
     ALTER TABLE casualties ADD COLUMN cumulative BOOLEAN;
     """),
+    (3, """
+    ALTER TABLE actors ADD COLUMN role VARCHAR;
+    """),
 ]
 
 # Columns of each extraction table, in record order (article_id and row_key are the store's own).
 COLUMNS = {
-    "actors": ["name", "type", "mentions"],
+    "actors": ["name", "type", "mentions", "role"],
     "casualties": ["count", "qualifier", "category", "who", "source", "place", "date", "evidence", "start", "end",
                    "period", "cumulative"],
     "events": ["date", "type", "actors", "place", "evidence", "start", "end"],
@@ -206,7 +209,7 @@ class Store:
         if table == "articles":
             sql, params = _articles_query(filters, with_text)
         elif table in COLUMNS:
-            sql, params = _table_query(table, filters, columns=columns)
+            sql, params = _table_query(table, filters, columns=columns, speaker_roles=table == "quotes")
         else:
             raise ValueError(f"unknown table {table!r}; choose from articles, {', '.join(COLUMNS)}")
         return _typed(_to_pandas(self.con.execute(sql, params).to_arrow_table()), table)
@@ -244,10 +247,11 @@ class Store:
         return _typed(_to_pandas(self.con.execute(f"{sql} LIMIT ?", [*params, limit]).to_arrow_table()), table)
 
     def actor_counts(self) -> pd.DataFrame:
-        """Canonical actor names with their mentions across the store, most mentioned first."""
+        """Canonical actor names with their mentions across the store, most mentioned first, and the
+        role the most articles give them (None when none does)."""
         return self.con.execute(
-            "SELECT name, any_value(type) AS type, sum(mentions)::BIGINT AS mentions, count(DISTINCT article_id)::BIGINT AS articles "
-            "FROM actors GROUP BY name ORDER BY mentions DESC, name").df()
+            "SELECT name, any_value(type) AS type, sum(mentions)::BIGINT AS mentions, count(DISTINCT article_id)::BIGINT AS articles, "
+            "mode(role) AS role FROM actors GROUP BY name ORDER BY mentions DESC, name").df()
 
 
 def _now() -> datetime:
@@ -311,9 +315,11 @@ _TEXT_COLUMNS = {
 
 
 def _table_query(table: str, f: Filters, order: str | None = None,
-                 columns: tuple[str, ...] | None = None) -> tuple[str, list]:
+                 columns: tuple[str, ...] | None = None, speaker_roles: bool = False) -> tuple[str, list]:
     """The rows of `table` under `f`, newest article first, or in `order` ("" for none: a count);
-    all its columns, or only `columns`."""
+    all its columns, or only `columns`. With `speaker_roles` (quotes), each quote also carries
+    `speaker_role`, the role its article gives the speaker; an article has one actors row a name,
+    so the join adds no rows."""
     known = ["article_id", *(["row_key"] if table in REVIEWABLE else []), *COLUMNS[table]]
     unknown = set(columns or ()) - set(known)
     if unknown:
@@ -338,8 +344,12 @@ def _table_query(table: str, f: Filters, order: str | None = None,
         join_reviews = f" LEFT JOIN reviews r ON r.\"table\" = '{table}' AND r.row_key = t.row_key"
         if f.hide_wrong:
             where.append("(r.verdict IS NULL OR r.verdict <> 'wrong')")
-    sql = (f"SELECT {chosen}, a.ref AS article_ref, a.title AS article_title, a.published AS article_published{review_cols} "
-           f"FROM {table} t JOIN articles a ON a.id = t.article_id{join_reviews}"
+    role_col, join_roles = "", ""
+    if speaker_roles:
+        role_col = ", sr.role AS speaker_role"
+        join_roles = " LEFT JOIN actors sr ON sr.article_id = t.article_id AND sr.name = t.speaker"
+    sql = (f"SELECT {chosen}{role_col}, a.ref AS article_ref, a.title AS article_title, a.published AS article_published{review_cols} "
+           f"FROM {table} t JOIN articles a ON a.id = t.article_id{join_roles}{join_reviews}"
            + (" WHERE " + " AND ".join(where) if where else "")
            + (f" ORDER BY {order}" if order else "" if order == "" else
               " ORDER BY a.published DESC NULLS LAST, t.article_id" + (", t.start" if "start" in COLUMNS[table] else "")))

@@ -125,7 +125,8 @@ def test_actor_counts_sum_across_articles(store):
     store.add(make_extraction("One.", date(2025, 1, 1)))
     store.add(make_extraction("Two.", date(2025, 1, 2)))
     counts = store.actor_counts()
-    assert counts.to_dict("records")[0] == {"name": "Jane Doe", "type": "person", "mentions": 4, "articles": 2}
+    assert counts.to_dict("records")[0] == {"name": "Jane Doe", "type": "person", "mentions": 4, "articles": 2,
+                                            "role": None}
 
 
 def test_a_store_in_use_is_reported(tmp_path):
@@ -156,10 +157,45 @@ def test_opening_an_older_store_migrates_it_and_keeps_its_rows(tmp_path, monkeyp
         old.con.execute("INSERT INTO casualties (article_id, count, category, start, \"end\") VALUES ('a1', 7, 'killed', 0, 9)")
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     with Store(path) as new:
-        assert new.schema_version == 2
+        assert new.schema_version == max(v for v, _ in MIGRATIONS)
         row = new.frame("casualties").iloc[0]
         assert (row["count"], row["category"]) == (7, "killed")
         assert pd.isna(row["period"]) and pd.isna(row["cumulative"])
+
+
+def test_a_store_at_version_2_gains_actor_roles_and_keeps_its_actors(tmp_path, monkeypatch):
+    import newsroom.store as store_module
+    path = tmp_path / "v2.duckdb"
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:2])
+    monkeypatch.setattr(store_module, "COLUMNS", {**store_module.COLUMNS, "actors": ["name", "type", "mentions"]})
+    with Store(path) as old:
+        assert old.add(make_extraction("Stored before actors had roles.", date(2025, 1, 1)))
+        assert "role" not in old.con.execute("SELECT * FROM actors").df().columns
+    monkeypatch.undo()
+    with Store(path) as new:
+        assert new.schema_version == 3
+        actors = new.frame("actors")
+        assert sorted(zip(actors["name"], actors["mentions"])) == [("Hamas", 1), ("Jane Doe", 2)]
+        assert actors["role"].isna().all()
+        assert new.frame("quotes")["speaker_role"].isna().all()
+        # the migrated store takes new articles with their roles
+        ex = make_extraction("Stored after the migration.", date(2025, 1, 2))
+        ex.actors[0].role = "UN envoy"
+        assert new.add(ex) and new.stats()["actors"] == 4
+
+
+def test_actor_roles_are_stored_and_given_to_the_speakers_quotes(store):
+    ex = make_extraction("The envoy spoke in Doha on Friday.", date(2025, 1, 10))
+    ex.actors[0].role = "UN special envoy"
+    store.add(ex)
+    store.add(make_extraction("Another story, with no roles.", date(2025, 1, 11)))
+    actors = store.frame("actors").sort_values(["article_published", "name"])
+    assert actors["role"].fillna("-").tolist() == ["-", "UN special envoy", "-", "-"]
+    quotes = store.frame("quotes").sort_values("article_published")
+    assert quotes["speaker_role"].fillna("-").tolist() == ["UN special envoy", "-"]
+    assert store.actor_counts().set_index("name").at["Jane Doe", "role"] == "UN special envoy"
+    before = store.stats()
+    assert store.add(ex) is False and store.stats() == before  # re-ingest changes nothing
 
 
 def test_casualty_period_and_running_total_are_stored(store):
