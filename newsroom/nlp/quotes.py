@@ -878,9 +878,9 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
 
 def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Context) -> str | None:
     """ "Rep. Jane Doe (D-Ore.): '...'" or "Here's Smith in 1992: '...'": with no verb before the
-    colon, the first actor named there is the speaker. With a verb that reports nothing ("A note
-    in the report makes that clear: '...'"), the main subject speaks when it is a name or a
-    document."""
+    colon, the first actor named there is the speaker. With a verb that reports nothing, a person
+    named right at the colon speaks, else the main subject when it is a name or a document ("A
+    note in the report makes that clear: '...'")."""
     p0 = _paragraph_start(text, sp)
     before = text[p0:sp.open_mark].rstrip()
     if not before.endswith(":"):
@@ -891,6 +891,10 @@ def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Con
         return None
     s0, _ = ctx.sents.bounds(colon.start)
     lead = [t for t in doc[s0:colon.start] if t.i not in ctx.inside]
+    named = actors.at(colon.start - 1) if lead and lead[-1].i == colon.start - 1 else None
+    if named is not None and named.type == "person" and named.end == colon.start \
+            and doc[colon.start - 1].dep_ != "pobj":  # "... celebrated on Twitter:" is no voice
+        return named.name  # "... doesn't surprise pollster Jane Roe: '...'": the name at the colon
     if any(t.pos_ == "VERB" for t in lead):
         root = next((t for t in lead if t.head.i == t.i or t.head.i >= colon.start), None)
         subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i not in ctx.inside), None) \

@@ -322,6 +322,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # a document before a colon speaks, though its verb reports nothing
         ('A footnote in the audit makes that plain: "These rules do not apply to the senior staff."',
          [("These rules do not apply to the senior staff.", "footnote")]),
+        # a person named right at the colon speaks, whatever the clause's subject
+        ('The timing of the surge does not surprise Republican pollster Dana Whitfield: "Lesser-known '
+         'candidates who win early contests have seen the biggest boost."',
+         [("Lesser-known candidates who win early contests have seen the biggest boost.", "Dana Whitfield")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
