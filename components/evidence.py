@@ -11,6 +11,8 @@ import re
 
 import pandas as pd
 
+from components.labels import SEPARATOR, person_label, role_text
+
 # kind → (colour, label); the first kind in this order wins where marks overlap.
 KINDS = {
     "figure": ("#ffd6d6", "casualty figure"),
@@ -47,10 +49,13 @@ def marks_for(text: str, casualties: pd.DataFrame, quotes: pd.DataFrame, events:
               places: pd.DataFrame, focus: str | None = None) -> list[Mark]:
     """Every extraction of one article as a character span; `focus` (a row_key) is outlined.
     Places carry no offsets, so each written name is found in the text as a whole word."""
+    def speaker(r) -> str:
+        return person_label(r.speaker, getattr(r, "speaker_role", None)) or "unknown speaker"
+
     marks: list[Mark] = []
     for kind, df, describe in (
         ("figure", casualties, lambda r: f"{r.count:,} {r.category}" + (f" · {r.source}" if isinstance(r.source, str) and r.source else "")),
-        ("quote", quotes, lambda r: f"quote · {r.speaker or 'unknown speaker'}"),
+        ("quote", quotes, lambda r: f"quote · {speaker(r)}"),
         ("event", events, lambda r: f"{r.type} event"),
     ):
         for r in df.itertuples():
@@ -87,10 +92,21 @@ def legend_html(counts: dict[str, int]) -> str:
     return f'<div class="nr-legend">{items}</div>'
 
 
+def speaker_html(speaker: object, role: object = None) -> str:
+    """The speaker in bold with the role their article gives them beside it, both escaped:
+    <b>Greta Lund</b> · Swedish foreign minister."""
+    if not isinstance(speaker, str) or not speaker:
+        return "<b><i>unknown speaker</i></b>"
+    shown = role_text(role)
+    beside = f'<span class="nr-role">{SEPARATOR}{html.escape(shown)}</span>' if shown else ""
+    return f"<b>{html.escape(speaker)}</b>{beside}"
+
+
 def quote_card_html(row) -> str:
-    """One quote: the words, who said them, the cue verb, the date and the article, all escaped."""
+    """One quote: the words, who said them (and as what), the cue verb, the date and the article,
+    all escaped."""
     day = row.article_published.strftime("%Y-%m-%d") if pd.notna(row.article_published) else "undated"
-    speaker = html.escape(row.speaker) if isinstance(row.speaker, str) and row.speaker else "<i>unknown speaker</i>"
+    speaker = speaker_html(row.speaker, getattr(row, "speaker_role", None))
     cue = f" · {html.escape(row.cue)}" if isinstance(row.cue, str) and row.cue else ""
     review = getattr(row, "review", None)
     state = f" nr-{review}" if review in ("verified", "wrong") else ""
@@ -99,4 +115,4 @@ def quote_card_html(row) -> str:
     title = html.escape(next((t for t in (row.article_title, row.article_ref) if isinstance(t, str) and t), "article"))
     link = f'<a href="articles?read={html.escape(row.article_id, quote=True)}&amp;focus={html.escape(row.row_key, quote=True)}" target="_self">{title}</a>'
     return (f'<div class="nr-card{state}"><q>{html.escape(row.quote)}</q>'
-            f'<div class="nr-meta"><b>{speaker}</b>{cue}{kind} · {day} · {link}{flag}</div></div>')
+            f'<div class="nr-meta">{speaker}{cue}{kind} · {day} · {link}{flag}</div></div>')

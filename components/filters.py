@@ -11,6 +11,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from components.labels import person_label
 from newsroom.store import Filters
 
 # Widget keys = URL parameter names.
@@ -31,13 +32,16 @@ def actor_options(counts: pd.DataFrame, keep: Iterable[str] = (), limit: int = _
 
 
 def actor_caption(counts: pd.DataFrame, chosen: Sequence[str], top: int = 5) -> str:
-    """"Antony Blinken 14 mentions in 5 articles" for each chosen actor, or the most mentioned."""
+    """"Antony Blinken · US Secretary of State · 14 mentions in 5 articles" for each chosen actor
+    (with the role the articles give, where they give one), or the most mentioned, names only."""
     if not len(counts):
         return "No actors yet."
     by_name = counts.set_index("name")
-    names = [n for n in chosen if n in by_name.index] or list(counts["name"].head(top))
-    parts = [f"{n} · {_plural(int(by_name.at[n, 'mentions']), 'mention')} in {_plural(int(by_name.at[n, 'articles']), 'article')}"
-             for n in names]
+    picked = [n for n in chosen if n in by_name.index]
+    names = picked or list(counts["name"].head(top))
+    roles = by_name["role"] if picked and "role" in by_name.columns else {}
+    parts = [f"{person_label(n, roles.get(n))} · {_plural(int(by_name.at[n, 'mentions']), 'mention')} in "
+             f"{_plural(int(by_name.at[n, 'articles']), 'article')}" for n in names]
     return ("" if chosen else "Most mentioned: ") + "; ".join(parts)
 
 

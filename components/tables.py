@@ -12,12 +12,12 @@ LINK = "open"
 COLUMNS = {
     "casualties": ["count", "qualifier", "category", "who", "source", "place", "date", "article_published",
                    "article_title", "evidence", "review", "review_note", LINK],
-    "quotes": ["quote", "speaker", "cue", "kind", "article_published", "article_title", "sentence", "review",
-               "review_note", LINK],
+    "quotes": ["quote", "speaker", "speaker_role", "cue", "kind", "article_published", "article_title", "sentence",
+               "review", "review_note", LINK],
     "events": ["date", "type", "actors", "place", "evidence", "article_published", "article_title", "review",
                "review_note", LINK],
     "places": ["name", "canonical", "region", "country", "mentions", "lat", "lon", "article_published", "article_title", LINK],
-    "actors": ["name", "type", "mentions", "article_published", "article_title", LINK],
+    "actors": ["name", "type", "role", "mentions", "article_published", "article_title", LINK],
     "articles": ["published", "title", "source", "ref", "url", "ingested_at", LINK],
     "latest": ["category", "source_label", "count", "qualifier", "who", "place", "as_of", "article_title", LINK],
     "disagreements": ["category", "place", "who", "as_of", "sources", "low", "high", "spread"],
@@ -25,7 +25,7 @@ COLUMNS = {
     "map_points": ["place", "region", "country", "mentions", "articles", "names", "lat", "lon"],
 }
 _LABELS = {"article_published": "article date", "article_title": "article", "source_label": "source",
-           "as_of": "as of", "review_note": "note", "date": "date", "published": "published"}
+           "as_of": "as of", "review_note": "note", "speaker_role": "role", "date": "date", "published": "published"}
 _DATES = {"date", "article_published", "published", "as_of", "latest"}
 _COUNTS = {"count", "mentions", "low", "high", "quotes", "articles"}
 

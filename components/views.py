@@ -149,7 +149,8 @@ def place_map(reader: Reader, filters: Filters, view: str = "Region", tiles: boo
 
 def quotes(reader: Reader, filters: Filters, search: str = "", speakers: tuple[str, ...] = (),
            fragments: bool = False) -> pd.DataFrame:
-    """Quotes narrowed by the page's own search and speakers; fragments only when asked for."""
+    """Quotes narrowed by the page's own search (the quote, its sentence, the speaker and the role
+    their article gives them) and speakers; fragments only when asked for."""
     q = reader.frame("quotes", filters)
     if not len(q):
         return q
@@ -159,6 +160,8 @@ def quotes(reader: Reader, filters: Filters, search: str = "", speakers: tuple[s
         q = q[q["speaker"].isin(speakers)]
     if search.strip():
         needle = search.strip().lower()
-        hay = (q["quote"].fillna("") + " " + q["speaker"].fillna("") + " " + q["sentence"].fillna("")).str.lower()
+        role = q["speaker_role"].fillna("") if "speaker_role" in q.columns else ""
+        hay = (q["quote"].fillna("") + " " + q["speaker"].fillna("") + " " + role + " "
+               + q["sentence"].fillna("")).str.lower()
         q = q[hay.str.contains(needle, regex=False)]
     return q.reset_index(drop=True)

@@ -82,6 +82,15 @@ def test_actor_filter_narrows_quotes(app):
     assert set(narrowed["speaker"]) == {"Benjamin Netanyahu"}
 
 
+def test_quote_cards_and_table_show_the_speakers_role(app):
+    _open(app, "quotes", actor="Antony Blinken")
+    cards = "".join(h.proto.body for h in app.get("html"))
+    assert '<b>Antony Blinken</b><span class="nr-role"> · US Secretary of State</span>' in cards
+    table = _table(app, "quotes_table")
+    assert set(zip(table["speaker"], table["speaker_role"])) == {("Antony Blinken", "US Secretary of State")}
+    assert app.sidebar.caption[0].value.startswith("Antony Blinken · US Secretary of State · ")
+
+
 def test_query_parameter_restores_actor_filter(app):
     _open(app, "quotes", actor="Benjamin Netanyahu")
     assert app.sidebar.multiselect(key="actor").value == ["Benjamin Netanyahu"]

@@ -17,7 +17,8 @@ SCRIPT = '<script>document.title="pwned"</script>'
 ARTICLES = [
     dict(title="Health officials raise Gaza toll as talks resume", published=date(2024, 3, 1), source="Wire One",
          text=("GAZA CITY — At least 30,000 people have been killed in Gaza since October, the health ministry said on Friday.\n"
-               "Antony Blinken said the talks in Cairo were \"moving in the right direction\" after meeting mediators.\n"
+               "US Secretary of State Antony Blinken said the talks in Cairo were \"moving in the right direction\" after "
+               "meeting mediators.\n"
                "About 70,000 people have been injured, the ministry added.\n"
                "In Rafah, families sheltered in tents near the border.\n")),
     dict(title="UN agency and ministry differ on death toll", published=date(2024, 3, 10), source="Wire Two",
@@ -75,7 +76,8 @@ def extractions() -> list[Extraction]:
     a = [Article(ref=f"synthetic-{i}.txt", origin="synthetic", **kw) for i, kw in enumerate(ARTICLES)]
     t = a[0].text
     out.append(Extraction(a[0],
-        actors=[Actor("Antony Blinken", "person", 1), Actor("Gaza health ministry", "organization", 2)],
+        actors=[Actor("Antony Blinken", "person", 1, "US Secretary of State"),
+                Actor("Gaza health ministry", "organization", 2)],
         casualties=[_casualty(t, "30,000", 30000, "killed", "health ministry", "Gaza", "2024-03-01", "at_least"),
                     _casualty(t, "70,000", 70000, "injured", "health ministry", "Gaza", "2024-03-01", "about")],
         quotes=[_quote(t, "moving in the right direction", "Antony Blinken", "said")],

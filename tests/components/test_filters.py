@@ -28,6 +28,18 @@ def test_actor_caption(chosen, expected):
     assert F.actor_caption(COUNTS, chosen, top=2) == expected
 
 
+@pytest.mark.parametrize("chosen, expected", [
+    # a chosen person is shown with the role the articles give
+    (["Antony Blinken"], "Antony Blinken · US Secretary of State · 12 mentions in 4 articles"),
+    (["Israel", "Hamas"], "Israel · 40 mentions in 10 articles; Hamas · 9 mentions in 3 articles"),
+    # the most-mentioned line stays names only, to stay short
+    ([], "Most mentioned: Israel · 40 mentions in 10 articles; Antony Blinken · 12 mentions in 4 articles"),
+])
+def test_actor_caption_with_roles(chosen, expected):
+    counts = COUNTS.assign(role=[None, "US Secretary of State", None])
+    assert F.actor_caption(counts, chosen, top=2) == expected
+
+
 def test_article_labels_are_unique_and_readable():
     assert F.article_labels(ARTICLES) == {
         "2024-03-01 · Talks resume": "a1",

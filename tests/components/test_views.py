@@ -1,6 +1,7 @@
 """Page data: the Store answers the Overview in SQL, and any frame-only reader gets the same answer."""
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from components import views
@@ -53,3 +54,25 @@ def test_the_shared_store_summarises_like_the_store(store):
     shared = SharedStore(store)
     assert isinstance(shared, views.Summarizer) and not isinstance(FramesOnly(store), views.Summarizer)
     assert views.overview(shared, Filters()).counts == views.overview(store, Filters()).counts
+
+
+class QuotesOnly:
+    """A reader whose only table is these quotes."""
+
+    def __init__(self, quotes: pd.DataFrame):
+        self.quotes = quotes
+
+    def frame(self, table: str, filters: Filters = Filters()):
+        return self.quotes
+
+
+@pytest.mark.parametrize("search, speakers", [
+    ("foreign minister", {"Greta Lund"}),  # only the role her article gives her says so
+    ("ready", {"Greta Lund"}),
+    ("talks", {"Omar Haddad"}),
+])
+def test_quote_search_reads_the_speakers_role_too(search, speakers):
+    quotes = pd.DataFrame({"quote": ["We are ready", "The talks failed"], "speaker": ["Greta Lund", "Omar Haddad"],
+                           "speaker_role": ["Swedish foreign minister", None], "kind": ["direct", "direct"],
+                           "sentence": ['"We are ready," Lund said.', '"The talks failed," Haddad said.']})
+    assert set(views.quotes(QuotesOnly(quotes), Filters(), search)["speaker"]) == speakers
