@@ -29,7 +29,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from newsroom.nlp.actors import ActorIndex
+from newsroom.nlp.actors import ActorIndex, strip_title
 from newsroom.records import Quote
 
 # Quote marks. `''` must be tried before a single straight mark.
@@ -120,6 +120,9 @@ advisor director head representative
 _TAG_MAX_TOKENS = 8  # "Mrs. Jane Roe, the mayor, said." fits; a new sentence of news does not
 # What a reporting verb carries when it reports words of its own rather than tagging a quote.
 _REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "csubj"}
+_SIGNATURE_MAX_WORDS = 12  # "Jane Roe, director of Citizens for Reform." closing a quotation
+_OPENING_CHARS = "\"“«„'‘`"
+_CLOSING_TAILS = ('"', "”", "»", "''", '."', '.”')
 _SENTENCE_MIN_WORDS = 3  # a set-off quote this long, capitalised and punctuated, is an utterance
 _TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is are be vs nor but".split())
 
@@ -947,7 +950,9 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
             if cue.speaker is not None:
                 speaker = _name_speaker(cue.speaker, actors, ctx)
         else:
-            speaker = _inherited(sp, spans, k, out, last_speaker)
+            speaker = _signed(doc, text, sp, paras, actors)
+            if speaker is None:
+                speaker = _inherited(sp, spans, k, out, last_speaker)
             if speaker is None:
                 speaker = _colon_speaker(doc, text, sp, actors, ctx)
             if speaker is None:
@@ -969,6 +974,32 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         elif kind != "fragment":
             last_speaker.setdefault(sp.para, None)
     return out
+
+
+def _signed(doc: Doc, text: str, sp: _Span, paras: list[tuple[int, int]], actors: ActorIndex) -> str | None:
+    """ '"We are not done yet.\nJane Roe, Citizens for Reform."': a quotation left open across its
+    paragraphs and closed at the end of a short line that names someone is signed by them."""
+    if sp.closed:
+        return None
+    n = sp.para + 1
+    while n < len(paras) and text[paras[n][0]:paras[n][1]].lstrip()[:1] in _OPENING_CHARS:
+        n += 1  # the quotation runs on through paragraphs that open with a mark
+    if n >= len(paras):
+        return None
+    p0, p1 = paras[n]
+    line = text[p0:p1].rstrip()
+    if not line.endswith(_CLOSING_TAILS) or len(line.split()) > _SIGNATURE_MAX_WORDS \
+            or any(c in line.rstrip("\"”»'.") for c in _OPENING_CHARS):
+        return None
+    span = doc.char_span(p0, p1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    m = actors.at(span.start, span.end)
+    if m is not None and m.start - span.start <= 4 and m.type in ("person", "organization", "group"):
+        return m.name
+    # a signature reads like a headline, where names are only kept if the body repeats them
+    ent = next((e for e in span.ents if e.label_ == "PERSON" and e.start - span.start <= 4), None)
+    return strip_title(ent.text)[0] if ent is not None else None
 
 
 def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: _Context) -> _Cue | None:

@@ -326,6 +326,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The timing of the surge does not surprise Republican pollster Dana Whitfield: "Lesser-known '
          'candidates who win early contests have seen the biggest boost."',
          [("Lesser-known candidates who win early contests have seen the biggest boost.", "Dana Whitfield")]),
+        # a quotation left open and closed at the end of a short line naming someone is signed by them
+        ('Supporters gathered outside.\n\n"The reality is that the vote could create real problems for her.\n'
+         'Rep. Jane Okafor, Citizens for Reform."\n\nThen the rally ended.',
+         [("The reality is that the vote could create real problems for her.", "Jane Okafor")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
