@@ -582,12 +582,21 @@ def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
     best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, c.distance))
     if partial and best.governs and best.token.pos_ in ("VERB", "AUX"):
         outer = {c.token.i: c for c in cues if c.governs and c.speaker is not None and not c.weak}
-        head, steps = best.token, 0
-        while head.head.i != head.i and steps < 4:
-            head, steps = head.head, steps + 1
-            if head.i in outer and head.dep_ != "relcl":
-                return outer[head.i]
+        node, steps = best.token, 0
+        if _own_adverbial_clause(node):
+            return best  # "even as Trump claimed that '...', Roe said": Trump's own clause
+        while node.head.i != node.i and steps < 4:
+            node, steps = node.head, steps + 1
+            if node.i in outer and node.dep_ != "relcl":
+                return outer[node.i]
     return best
+
+
+def _own_adverbial_clause(tok: Token) -> bool:
+    """An adverbial clause with a named subject of its own ("as Trump claimed ..."), unlike a
+    participle ("..., explaining that ...") that shares its clause's subject."""
+    return tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+                                       for c in tok.children)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -969,7 +978,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
         if speaker is not None and kind != "fragment":
-            last_speaker[sp.para] = speaker
+            if kind == "direct" or not last_speaker.get(sp.para):
+                last_speaker[sp.para] = speaker  # a piece quoted in passing does not take the floor
             ctx.speakers.append((q0, speaker))
         elif kind != "fragment":
             last_speaker.setdefault(sp.para, None)

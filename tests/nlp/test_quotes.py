@@ -330,6 +330,15 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('Supporters gathered outside.\n\n"The reality is that the vote could create real problems for her.\n'
          'Rep. Jane Okafor, Citizens for Reform."\n\nThen the rally ended.',
          [("The reality is that the vote could create real problems for her.", "Jane Okafor")]),
+        # a quote inside an adverbial clause with its own subject belongs to that subject
+        ('But even as Tom Hale claimed on Tuesday that "the mayor got in trouble for far less," one of the '
+         'prosecutors said the two cases were different.',
+         [("the mayor got in trouble for far less,", "Tom Hale")]),
+        # a piece quoted in passing does not take the paragraph's voice from its direct speaker
+        ('"There is new evidence," Jane Okafor said, though police have not said the case is "reopening." '
+         '"Remember, you need probable cause."',
+         [("There is new evidence,", "Jane Okafor"), ("reopening.", "police"),
+          ("Remember, you need probable cause.", "Jane Okafor")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
