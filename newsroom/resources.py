@@ -1,6 +1,7 @@
 """The curated data files under data/, read once per process.
 
-data/actors.csv     canonical, aliases ("|"-separated), type, affiliation
+data/actors.csv     canonical, aliases ("|"-separated), type, affiliation, short (the surname copy uses
+                    alone for this person: "Blinken"; blank when too common to tell people apart)
 data/gazetteer.csv  name, aliases ("|"-separated), kind, lat, lon, country, region, source
 """
 from __future__ import annotations
@@ -22,9 +23,11 @@ def actors_table() -> pd.DataFrame:
     """One row per canonical actor, `aliases` as a list."""
     path = DATA_DIR / "actors.csv"
     if not path.exists():
-        return pd.DataFrame(columns=["canonical", "aliases", "type", "affiliation"])
+        return pd.DataFrame(columns=["canonical", "aliases", "type", "affiliation", "short"])
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     df["aliases"] = df["aliases"].map(_aliases)
+    if "short" not in df:
+        df["short"] = ""
     return df
 
 

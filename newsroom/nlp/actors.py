@@ -71,21 +71,17 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 @lru_cache(maxsize=1)
 def _curated() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(lower alias -> canonical, canonical -> type, lower surname -> canonical person)."""
-    aliases, types, surnames = {}, {}, {}
-    ambiguous: set[str] = set()
+    """(lower alias -> canonical, canonical -> type, lower short name -> canonical person). A lone
+    surname names a curated person only where the row gives it as the person's short name
+    ("Blinken"): a common one ("Miller") must not make every Miller the one curated."""
+    aliases, types, short = {}, {}, {}
     for row in actors_table().itertuples():
         types[row.canonical] = row.type
         for name in [row.canonical, *row.aliases]:
             aliases[name.lower()] = row.canonical
-        if row.type == "person":
-            last = row.canonical.split()[-1].lower()
-            if last in surnames and surnames[last] != row.canonical:
-                ambiguous.add(last)
-            surnames[last] = row.canonical
-    for last in ambiguous:
-        surnames.pop(last, None)
-    return aliases, types, surnames
+        if row.short:
+            short[row.short.lower()] = row.canonical
+    return aliases, types, short
 
 
 @lru_cache(maxsize=1)
@@ -568,7 +564,7 @@ def _headline_entities(doc: Doc, typed: list[tuple[Span, str]]) -> list[tuple[Sp
 
 
 def resolve_actors(doc: Doc) -> ActorIndex:
-    curated, curated_types, surnames = _curated()
+    curated, curated_types, short_names = _curated()
     index = ActorIndex()
     typed: list[tuple[Span, str]] = []
     for ent in doc.ents:
@@ -602,7 +598,7 @@ def resolve_actors(doc: Doc) -> ActorIndex:
             name = name or curated.get(stripped.lower())
             full = joined.get(ent.start, stripped)
             if name is None:
-                name = full if len(full.split()) > 1 else surnames.get(full.lower(), full)
+                name = full if len(full.split()) > 1 else short_names.get(full.lower(), full)
         elif kind == "country" and name is None and bare.lower() in capitals:
             name = capitals[bare.lower()]
         name = name or bare
