@@ -61,6 +61,9 @@ spokesman spokeswoman spokesperson minister president secretary ambassador envoy
 leader premier governor mayor general commander official adviser advisor director senator
 representative journalist reporter correspondent analyst professor resident witness doctor
 """.split())
+# Reporting verbs that open an inverted attribution ("Stated Stone: ..."); "said" is left out, as
+# it is also a given name.
+_INVERTED_CUES = frozenset("stated continued added wrote asked explained replied noted concluded recalled insisted".split())
 # Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
@@ -563,11 +566,22 @@ def _headline_entities(doc: Doc, typed: list[tuple[Span, str]]) -> list[tuple[Sp
     return out
 
 
+def _without_inverted_cue(ent: Span) -> Span:
+    """ "Stated Stone:" or "Continued Stone, ...": a reporting verb opening the sentence before a
+    name is the cue, not a first name."""
+    doc = ent.doc
+    if len(ent) >= 2 and ent[0].is_sent_start and ent[0].lower_ in _INVERTED_CUES \
+            and ent.end < len(doc) and doc[ent.end].text in (":", ","):
+        return Span(doc, ent.start + 1, ent.end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
+
+
 def resolve_actors(doc: Doc) -> ActorIndex:
     curated, curated_types, short_names = _curated()
     index = ActorIndex()
     typed: list[tuple[Span, str]] = []
     for ent in doc.ents:
+        ent = _without_inverted_cue(ent)
         kind = _entity_type(ent, curated_types)
         if kind is not None and not _capitalised_common_noun(ent, curated_types):
             typed.append((ent, kind))

@@ -614,6 +614,11 @@ def _np_text(head: Token) -> str:
             continue
         keep.append(t)
         stack.extend(c for c in t.children if c.dep_ in _NP_MODIFIER_DEPS | {"case"})
+    kept = {t.i for t in keep}
+    doc = head.doc
+    # punctuation inside a word ("front-runner", "CNN/ORC") stays with it
+    keep += [doc[i] for i in range(min(kept) + 1, max(kept))
+             if i not in kept and doc[i].is_punct and not doc[i].whitespace_ and not doc[i - 1].whitespace_]
     keep.sort(key=lambda t: t.i)
     return "".join(t.text_with_ws for t in keep).strip()
 
@@ -892,9 +897,13 @@ def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Con
     """ "Rep. Jane Doe (D-Ore.): '...'" or "Here's Smith in 1992: '...'": with no verb before the
     colon, the first actor named there is the speaker. With a verb that reports nothing, a person
     named right at the colon speaks, else the main subject when it is a name or a document ("A
-    note in the report makes that clear: '...'")."""
+    note in the report makes that clear: '...'"). A quote opening its paragraph takes the colon
+    that ends the paragraph before ("Stated Stone:")."""
     p0 = _paragraph_start(text, sp)
     before = text[p0:sp.open_mark].rstrip()
+    if not before and p0 > 1:
+        p0 = text[:p0].rstrip().rfind("\n") + 1  # the start of the paragraph before
+        before = text[p0:sp.open_mark].rstrip()
     if not before.endswith(":"):
         return None
     colon_at = p0 + len(before) - 1

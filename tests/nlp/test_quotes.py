@@ -339,6 +339,15 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          '"Remember, you need probable cause."',
          [("There is new evidence,", "Jane Okafor"), ("reopening.", "police"),
           ("Remember, you need probable cause.", "Jane Okafor")]),
+        # an inverted cue before a name and a colon, the quote in the paragraph after
+        ('Roger Okafor spoke in an interview on a radio program.\n\nStated Okafor:\n\n"I think that the '
+         'stakes are so high."\n\nContinued Okafor: "So I think it is a very real problem."',
+         [("I think that the stakes are so high.", "Roger Okafor"),
+          ("So I think it is a very real problem.", "Roger Okafor")]),
+        # words joined by a hyphen or a slash stay whole in an unnamed speaker
+        ('In a national CNN/ORC poll released Monday, 31% of Republicans said they were "extremely '
+         'enthusiastic" about voting. The GOP front-runner said she "caused tremendous death."',
+         [("extremely enthusiastic", "national CNN/ORC poll"), ("caused tremendous death.", "GOP front-runner")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
