@@ -282,17 +282,25 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         if child.dep_ in _SUBJECT_DEPS:
             if child.i in inside:
                 return _adjacent_np(verb, inside)
+            if child.dep_ == "nsubjpass":
+                # "X was quoted as saying", but "the draft was written by X", "reporters were told",
+                # "an error that was reported by the Times"
+                if verb.lemma_.lower() not in _PASSIVE_SPEAKER_VERBS:
+                    return _agent(verb)
+                return _agent(verb) or (_relative_head(verb, child) if child.lower_ in _RELATIVE_WORDS else child)
             if child.lower_ in _RELATIVE_WORDS:
                 return _relative_head(verb, child)
-            if child.dep_ == "nsubjpass":
-                # "X was quoted as saying", but "the draft was written by X", "reporters were told"
-                return _agent(verb) or (child if verb.lemma_.lower() in _PASSIVE_SPEAKER_VERBS else None)
             return _named_after_say(verb, child, inside) or child
     agent = _agent(verb)
     if agent is not None:
         return agent
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
+    if verb.dep_ == "xcomp":
+        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if controller is not None and controller.i not in inside \
+                and (controller.pos_ in ("PROPN", "NOUN") or controller.lower_ in _PERSON_PRONOUNS | _PLURAL_PRONOUNS):
+            return controller  # "That prompted Roe to call him 'flexible'": the one prompted speaks
     if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         head = verb.head
         while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
@@ -554,7 +562,9 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int], nouns_a
     for tok in tokens:
         owner = _according_to(tok)
         if owner is not None:
-            out.append(_Cue(tok, owner, _distance(tok, q0, q1), True))
+            # "..., Roe said, according to CNN": Roe speaks, CNN is only the channel
+            relayed = _is_cue_verb(tok.head) and tok.head.i != tok.i
+            out.append(_Cue(tok, owner, _distance(tok, q0, q1), True, weak=relayed))
             continue
         lemma = tok.lemma_.lower()
         if _in_compound_word(tok) or _is_naming(tok):
@@ -579,17 +589,24 @@ def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
     his 'people' to ..."), so a cue nested in another's clause gives way to that one."""
     if not cues:
         return None
-    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, c.distance))
+    # of the cues whose clause holds the quote, the innermost: "in a clip that Judge Roe called
+    # 'distasteful', Doe expressed ..." is Roe's word, though "expressed" is nearer
+    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak,
+                                    _subtree_size(c.token) if c.governs else 0, c.distance))
     if partial and best.governs and best.token.pos_ in ("VERB", "AUX"):
         outer = {c.token.i: c for c in cues if c.governs and c.speaker is not None and not c.weak}
         node, steps = best.token, 0
-        if _own_adverbial_clause(node):
-            return best  # "even as Trump claimed that '...', Roe said": Trump's own clause
+        if _own_adverbial_clause(node) or node.dep_ == "relcl":
+            return best  # "even as Trump claimed that '...', Roe said", "a clip that Roe called '...'"
         while node.head.i != node.i and steps < 4:
             node, steps = node.head, steps + 1
             if node.i in outer and node.dep_ != "relcl":
                 return outer[node.i]
     return best
+
+
+def _subtree_size(tok: Token) -> int:
+    return tok.right_edge.i - tok.left_edge.i
 
 
 def _own_adverbial_clause(tok: Token) -> bool:

@@ -348,6 +348,21 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('In a national CNN/ORC poll released Monday, 31% of Republicans said they were "extremely '
          'enthusiastic" about voting. The GOP front-runner said she "caused tremendous death."',
          [("extremely enthusiastic", "national CNN/ORC poll"), ("caused tremendous death.", "GOP front-runner")]),
+        # of the cues whose clause holds the quote, the innermost speaks
+        ('And, in a clip that U.S. District Judge Anna Berg called "distasteful," Tom Hale expressed a desire '
+         'to "shoot the messenger."',
+         [("distasteful,", "Anna Berg"), ("shoot the messenger.", "Tom Hale")]),
+        # "X said, according to Y": X speaks, Y only relays it
+        ('"Do not protest on the floor," Jane Okafor said, according to the local paper.',
+         [("Do not protest on the floor,", "Jane Okafor")]),
+        # a passive relative clause reports the thing, not a speaker
+        ('Tom Hale belittled the issue of the loans, calling it a "paperwork error" that was reported in a '
+         '"hit piece" by a newspaper.',
+         [("paperwork error", "Tom Hale"), ("hit piece", "Tom Hale")]),
+        # the one prompted (or asked, or urged) to speak is the speaker
+        ('At one point, Tom Hale coached his rival to breathe. That prompted Jane Okafor to make a joke about '
+         'yoga and call Hale "very flexible," a nod to his changes of position.',
+         [("very flexible,", "Jane Okafor")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
