@@ -357,12 +357,15 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
         candidates.append(doc[before])
     if after < len(doc) and after not in inside and verb.lemma_.lower() not in _ADDRESSEE_VERBS:
         candidates.append(doc[after])  # "..., told Mr. Smith": the one told is not the speaker
+    # a phrase never reaches across the verb: "Trump accused Cruz", parsed as one noun phrase,
+    # still has Trump before the verb
+    side = frozenset(range(verb.i, len(doc))) if candidates and candidates[0].i < verb.i else frozenset()
     for t in candidates:
         if t.pos_ == "PRON" or t.ent_type_ in _ACTOR_ENTS:
-            return _np_head(t, inside)
+            return _np_head(t, inside | side if t.i < verb.i else inside)
     for t in candidates[::-1]:
         if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") and t.ent_type_ not in _TIME_ENTS:
-            return _np_head(t, inside)
+            return _np_head(t, inside | side if t.i < verb.i else inside)
     return None
 
 
@@ -574,8 +577,10 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int], nouns_a
                             weak=lemma in _EVALUATIVE_VERBS))
         elif tok.pos_ == "VERB" and lemma in _WEAK_CUE_VERBS:
             d = _distance(tok, q0, q1)
-            if d <= 4:
-                out.append(_Cue(tok, _subject(tok, inside), d, _governs(tok, q0, q1), weak=True))
+            governs = _governs(tok, q0, q1)
+            # "he continued, '...'", "as Roe put it, '...'", not "'...,' have begun to"
+            if d <= 4 and (governs or tok.i < q0):
+                out.append(_Cue(tok, _subject(tok, inside), d, governs, weak=True))
         elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (nouns_anywhere or _governs(tok, q0, q1) or _introduces(tok)):
             owner = _noun_owner(tok)
             if owner is not None:
@@ -1144,8 +1149,9 @@ def _window(doc: Doc, sp: _Span, q0: int, q1: int, paras: list[tuple[int, int]],
     p0, p1 = paras[sp.para]
     start_tok = sents.bounds(q0)[0]
     end_tok = sents.bounds(q1 - 1)[1]
-    if end_tok < len(doc) and doc[end_tok].idx < p1 and (_continues(text, sp.close_mark, p1)
-                                                        or _tag_after_close(doc, text, sp, end_tok, sents)):
+    cut_at_close = end_tok < len(doc) and not text[sp.close_mark:doc[end_tok].idx].strip()
+    if cut_at_close and doc[end_tok].idx < p1 and (_continues(text, sp.close_mark, p1)
+                                                   or _tag_after_close(doc, text, sp, end_tok, sents)):
         end_tok = sents.bounds(end_tok)[1]
     span_tokens = [t for t in doc[start_tok:end_tok] if p0 <= t.idx < p1 and t.i not in inside]
     if sp.para_start and sp.para > 0:

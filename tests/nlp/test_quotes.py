@@ -363,6 +363,14 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('At one point, Tom Hale coached his rival to breathe. That prompted Jane Okafor to make a joke about '
          'yoga and call Hale "very flexible," a nod to his changes of position.',
          [("very flexible,", "Jane Okafor")]),
+        # a name before the verb stays the speaker when the parser joined it to the object's phrase;
+        # the next sentence's cue is not this quote's
+        ('At a town hall, Tom Hale accused Jane Okafor, the senator from Ohio, of being "politically correct" '
+         'and "very queasy" on the issue. Then he cut into Bush, calling him a "stiff."',
+         [("politically correct", "Tom Hale"), ("very queasy", "Tom Hale"), ("stiff.", "Tom Hale")]),
+        # a weak verb is a cue where it introduces the quote
+        ('But at the time, as prosecutor Marc Dubois put it, "there was not much to complain about."',
+         [("there was not much to complain about.", "Marc Dubois")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
