@@ -50,6 +50,9 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[tok.i + 1]
             if not nxt.is_space:
                 nxt.is_sent_start = True
+                if nxt.is_quote and nxt.i + 1 < len(doc):
+                    # an opening mark starts the sentence, it does not close one ('' in NYT copy)
+                    doc[nxt.i + 1].is_sent_start = False
     return doc
 
 

@@ -57,3 +57,9 @@ def test_hard_wrapped_text_is_left_to_the_parser(nlp):
             "and on the weather.\n")
     assert pipeline._hard_wrapped(text)
     assert len(_sentences(nlp, text)) == 1
+
+
+def test_a_paragraph_opening_with_a_quote_mark_keeps_the_mark_in_its_sentence(nlp):
+    text = "Dr. Roe said the wards were damaged.\n\n''The whole time we were walking,'' he said."
+    assert _sentences(nlp, text) == ["Dr. Roe said the wards were damaged.",
+                                     "''The whole time we were walking,'' he said."]
