@@ -110,6 +110,7 @@ _CLIMB_MAX_STEPS = 5
 _EMBEDDED_DEPS = {"relcl", "ccomp", "acl", "pcomp"}  # clauses inside a sentence that has its own subject
 _PRONOUN_WINDOW = 250  # tokens back to look for a pronoun's antecedent
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
+_ONE_OF = {"one", "another"}  # "..., said one": one of a group named before
 _NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct"}
 _ROLE_HINTS = frozenset("""
@@ -361,7 +362,7 @@ def _adjacent_np(verb: Token, inside: frozenset[int]) -> Token | None:
     # still has Trump before the verb
     side = frozenset(range(verb.i, len(doc))) if candidates and candidates[0].i < verb.i else frozenset()
     for t in candidates:
-        if t.pos_ == "PRON" or t.ent_type_ in _ACTOR_ENTS:
+        if t.pos_ == "PRON" or t.ent_type_ in _ACTOR_ENTS or t.lower_ in _ONE_OF:
             return _np_head(t, inside | side if t.i < verb.i else inside)
     for t in candidates[::-1]:
         if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") and t.ent_type_ not in _TIME_ENTS:
@@ -779,6 +780,23 @@ def _poll_behind(tok: Token, ctx: _Context) -> str | None:
     return None
 
 
+def _one_of(tok: Token, ctx: _Context) -> str | None:
+    """ "'...,' sobbed one" after "Two young girls were treated", or "one of the protesters said":
+    one of a group named just before, described in the singular ("young girl"). None when no
+    plural noun stands in this sentence or the one before."""
+    group = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if group is None:
+        s0, _ = ctx.sents.bounds(tok.i)
+        start = ctx.sents.bounds(s0 - 1)[0] if s0 > 0 else s0
+        group = next((t for t in reversed(tok.doc[start:tok.i]) if t.tag_ == "NNS" and t.i not in ctx.inside
+                      and t.ent_type_ not in _TIME_ENTS), None)
+    if group is None:
+        return None
+    words = [t.text for t in group.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.like_num]
+    return " ".join(words + [group.lemma_])
+
+
 def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     """The canonical name behind a speaker token: an actor entity, a person named inside the
     phrase, a pronoun or a role resolved backwards, else the phrase itself. "The group said" stays
@@ -786,6 +804,8 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     low = tok.lower_
     if low in _FIRST_PERSON:
         return None
+    if low in _ONE_OF:
+        return _one_of(tok, ctx)
     if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
         return _resolve_pronoun(tok, actors, ctx)
     hit = actors.at(tok.i)

@@ -371,6 +371,11 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # a weak verb is a cue where it introduces the quote
         ('But at the time, as prosecutor Marc Dubois put it, "there was not much to complain about."',
          [("there was not much to complain about.", "Marc Dubois")]),
+        # "said one" is one of the group named before it, in the singular
+        ('Two young boys were being treated, still covered in dust.\n"Our house fell on us," sobbed one. "I '
+         'want my father."',
+         [("Our house fell on us,", "young boy"), ("I want my father.", "young boy")]),
+        ('"We will stay," one of the angry protesters said.', [("We will stay,", "angry protester")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
