@@ -302,6 +302,9 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         if controller is not None and controller.i not in inside \
                 and (controller.pos_ in ("PROPN", "NOUN") or controller.lower_ in _PERSON_PRONOUNS | _PLURAL_PRONOUNS):
             return controller  # "That prompted Roe to call him 'flexible'": the one prompted speaks
+        raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and c.i not in inside), None)
+        if raised is not None:
+            return raised  # "Roe is expected to say ...": the one expected speaks
     if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
         head = verb.head
         while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
@@ -780,6 +783,17 @@ def _poll_behind(tok: Token, ctx: _Context) -> str | None:
     return None
 
 
+def _with_of_phrase(tok: Token, phrase: str) -> str:
+    """A role with its "of" phrase, as titles are written: "secretary of state", "head of the
+    agency" (without its determiners)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return f"{phrase} of {_np_text(obj)}"
+    return phrase
+
+
 def _one_of(tok: Token, ctx: _Context) -> str | None:
     """ "'...,' sobbed one" after "Two young girls were treated", or "one of the protesters said":
     one of a group named just before, described in the singular ("young girl"). None when no
@@ -836,7 +850,7 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
     lemma = tok.lemma_.lower()
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     if lemma in _ROLE_HINTS and tok.tag_ != "NNS" and definite:
-        named = actors.role(phrase)
+        named = actors.role(_with_of_phrase(tok, phrase))
         if named:
             return named
     if definite and tok.tag_ != "NNS" and phrase.lower() == lemma:

@@ -165,6 +165,14 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
          [("a hammock", "Paul Ryan")]),
         # first person narrators are nobody we can name: null beats a wrong name
         ('"I saw the tanks," I said.', [("I saw the tanks,", None)]),
+        # one person through cue verbs in several tenses and voices, a pronoun, a role and a raised subject
+        ('US Secretary of State Antony Blinken arrived in Cairo on Thursday. "Gaps are narrowing," the top US '
+         'diplomat told reporters. Blinken then stated that the talks were "difficult." Later he added: "We '
+         'will keep going." The secretary of state says the deal "is still possible." Blinken has warned that '
+         'an offensive "would be a mistake." He is expected to say on Friday that aid "must flow."',
+         [("Gaps are narrowing,", "Antony Blinken"), ("difficult.", "Antony Blinken"),
+          ("We will keep going.", "Antony Blinken"), ("is still possible.", "Antony Blinken"),
+          ("would be a mistake.", "Antony Blinken"), ("must flow.", "Antony Blinken")]),
     ],
 )
 def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
