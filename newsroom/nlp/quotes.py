@@ -1019,12 +1019,16 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         cue = _best_cue(_cues(window, q0, q1, inside), partial=not _set_off(text, sp))
         speaker = None
         cue_text = None
+        listed = False
         if cue is not None:
             cue_text = _cue_text(cue.token)
             if cue.speaker is not None:
                 speaker = _name_speaker(cue.speaker, actors, ctx)
         else:
             speaker = _signed(doc, text, sp, paras, actors)
+            listed = _listed_after(text, sp, spans, k) and bool(out)
+            if speaker is None and listed and out[-1].speaker:
+                speaker, cue_text = out[-1].speaker, out[-1].cue  # '"absurd," "cruel" and "wrong"'
             if speaker is None:
                 speaker = _inherited(sp, spans, k, out, last_speaker)
             if speaker is None:
@@ -1040,6 +1044,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 if speaker is None:
                     speaker = _subject_before(doc, q0, paras[sp.para][0], actors, ctx)
         kind = _kind(text, sp, cue is not None or speaker is not None)
+        if listed and out[-1].kind == "fragment":
+            kind = "fragment"  # one title of a list of titles
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
         out.append(Quote(text[sp.start:sp.end], speaker, cue_text, kind, sentence, sp.start, sp.end))
         if speaker is not None and kind != "fragment":
@@ -1049,6 +1055,17 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         elif kind != "fragment":
             last_speaker.setdefault(sp.para, None)
     return out
+
+
+def _listed_after(text: str, sp: _Span, spans: list[_Span], k: int) -> bool:
+    """The quote follows the one before it in a list: only commas, "and", "or" between them."""
+    if k == 0 or spans[k - 1].para != sp.para:
+        return False
+    prev = spans[k - 1]
+    between = text[prev.close_mark:sp.open_mark]
+    if not between.strip():  # the list's comma inside the marks: '"absurd," "cruel"'
+        return text[prev.start:prev.end].rstrip().endswith(",")
+    return re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?", between) is not None
 
 
 def _signed(doc: Doc, text: str, sp: _Span, paras: list[tuple[int, int]], actors: ActorIndex) -> str | None:

@@ -384,6 +384,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          'want my father."',
          [("Our house fell on us,", "young boy"), ("I want my father.", "young boy")]),
         ('"We will stay," one of the angry protesters said.', [("We will stay,", "angry protester")]),
+        # a list of quoted items shares the first item's attribution (and a list of titles stays titles)
+        ('Senator Jane Okafor, who has surged in the polls, named "Criminal Minds," "Game of Thrones" and '
+         '"Veep" as her top shows.',
+         [("Criminal Minds,", "Jane Okafor"), ("Game of Thrones", "Jane Okafor"), ("Veep", "Jane Okafor")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
