@@ -671,11 +671,13 @@ def _clause_subject_before(pron: Token, ctx: _Context) -> Token | None:
     return None
 
 
-def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
+def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context, depth: int = 0) -> str | None:
     """He/she -> a person named before; it -> an organisation or country; they -> a group or
-    organisation close by. Among the candidates (nearest first, never inside a quotation), the
-    subject of this or the previous sentence wins, then someone who spoke in a recent quote, then a
-    full name over a lone word the tagger may have misread."""
+    organisation close by. Among the candidates (nearest first, never inside a quotation): in an
+    embedded clause, the person the sentence named; else the subject of this or the previous
+    sentence of narration (main clause first), or what the same pronoun there stood for; then
+    someone who spoke in a recent quote; then a full name over a lone word the tagger may have
+    misread."""
     low = tok.lower_
     if low in _THING_PRONOUNS | _PLURAL_PRONOUNS:
         owner = _clause_subject_before(tok, ctx)
@@ -696,21 +698,65 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context) -> str | Non
         return None
     doc = tok.doc
     sent_start, _ = ctx.sents.bounds(tok.i)
-    prev_start = ctx.sents.bounds(sent_start - 1)[0] if sent_start > 0 else sent_start
-    subjects = [m for m in cands if m.start >= prev_start and doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-    for m in subjects:
-        if len(m.name.split()) > 1:
-            return m.name
+    if tok.head.dep_ in _EMBEDDED_DEPS:
+        # "... pushed Netanyahu to accept a deal with Hamas, a group he vowed to 'crush'": a pronoun
+        # in a clause inside the sentence refers to a person the sentence has named, its subject
+        # first, never the one its own clause describes ("Trump, whom he called ...")
+        described = tok.head.head.i if tok.head.dep_ in ("relcl", "acl") else None
+        same = [m for m in cands if m.start >= sent_start and not m.start <= (described or -1) < m.end]
+        same.sort(key=lambda m: not _names_subject(doc, m))
+        if same:
+            return same[0].name
+    prev_start = _narration_before(sent_start, ctx)
+    # subjects of this sentence, then of the sentence before (main clause first), full names first
+    for lo, hi in ((sent_start, tok.i), (prev_start, sent_start)):
+        subjects = sorted((m for m in cands if lo <= m.start < hi and _names_subject(doc, m)),
+                          key=lambda m: _depth(doc[m.end - 1]))
+        for m in subjects:
+            if len(m.name.split()) > 1:
+                return m.name
+    if depth < 2:
+        chained = _pronoun_subject(doc, prev_start, sent_start, low, ctx)
+        if chained is not None:  # "..., she added. / '...,' she said": the same she
+            return _resolve_pronoun(chained, actors, ctx, depth + 1)
     spoke = {name for pos, name in ctx.speakers if tok.i - pos <= _PRONOUN_WINDOW}
     for m in cands:
         if m.name in spoke:
             return m.name
+    subjects = [m for m in cands if m.start >= prev_start and _names_subject(doc, m)]
     if subjects:
         return subjects[0].name
     for m in cands:
         if len(m.name.split()) > 1:
             return m.name
     return cands[0].name
+
+
+def _narration_before(sent_start: int, ctx: _Context) -> int:
+    """Start of the sentence of narration before this one: the sentences of a quotation that this
+    sentence closes ("'We waited. Nobody came,' he said.") are skipped."""
+    start = sent_start
+    while start > 0:
+        p0, p1 = ctx.sents.bounds(start - 1)
+        if any(i not in ctx.inside for i in range(p0, p1)):
+            return p0
+        start = p0
+    return sent_start
+
+
+def _names_subject(doc: Doc, m) -> bool:
+    """The mention is its clause's subject or in apposition to it ("Israel's army chief, Lt. Gen.
+    Jane Roe, announced")."""
+    head = doc[m.end - 1]
+    return head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _pronoun_subject(doc: Doc, lo: int, hi: int, low: str, ctx: _Context) -> Token | None:
+    """The same pronoun as subject of a sentence in [lo, hi), outside quotes: a chain to follow."""
+    for t in doc[lo:hi]:
+        if t.lower_ == low and t.dep_ in ("nsubj", "nsubjpass") and t.i not in ctx.inside:
+            return t
+    return None
 
 
 def _person_beside(head: Token, actors: ActorIndex) -> str | None:
@@ -938,7 +984,7 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
             subj = _subject(tok, inside)
         if subj is None or subj.i in inside:
             return None, None
-        if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS:
+        if actors.at(subj.i) is not None or subj.pos_ == "PRON" or subj.lemma_.lower() in _SOURCE_NOUNS | _ROLE_HINTS:
             name = _name_speaker(subj, actors, ctx)
             return (tok, name) if name else (None, None)
         if tok.dep_ not in ("ccomp", "xcomp", "advcl", "conj") or tok.head.i == tok.i:
@@ -1098,7 +1144,7 @@ def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: _
     """A quote standing alone after its introduction ("Mr. Smith described the night.\n"We ran."):
     the last reporting cue of the sentence before, in this paragraph or the one before."""
     s0, _ = ctx.sents.bounds(q0)
-    if s0 == 0:
+    if s0 == 0 or not _opens_sentence(doc, s0, q0):
         return None
     p0, p1 = ctx.sents.bounds(s0 - 1)
     if doc[p0].idx < prev_para_start:
@@ -1108,6 +1154,11 @@ def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: _
     # the main clause's cue, not one deep in a relative clause ("X issued a statement on the emails,
     # which showed staff suggesting ..."); of equals, the last
     return min(cues, key=lambda c: (_depth(c.token), -c.token.i)) if cues else None
+
+
+def _opens_sentence(doc: Doc, s0: int, q0: int) -> bool:
+    """The quote whose first word is token q0 opens the sentence starting at s0 (its mark first)."""
+    return s0 == q0 or (s0 == q0 - 1 and (doc[s0].is_quote or doc[s0].is_punct))
 
 
 def _depth(tok: Token) -> int:
@@ -1123,8 +1174,8 @@ def _subject_before(doc: Doc, q0: int, para_start: int, actors: ActorIndex, ctx:
     standing alone right after a sentence of its own paragraph whose main subject is a named
     person is that person's words, even when that sentence has no reporting verb."""
     s0, _ = ctx.sents.bounds(q0)
-    if s0 == 0 or not (doc[s0].is_quote or doc[s0].is_punct) or s0 < q0 - 1:
-        return None  # the quote does not open its sentence
+    if s0 == 0 or not _opens_sentence(doc, s0, q0):
+        return None
     p0, p1 = ctx.sents.bounds(s0 - 1)
     if doc[p0].idx < para_start:
         return None

@@ -173,6 +173,30 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
          [("Gaps are narrowing,", "Antony Blinken"), ("difficult.", "Antony Blinken"),
           ("We will keep going.", "Antony Blinken"), ("is still possible.", "Antony Blinken"),
           ("would be a mistake.", "Antony Blinken"), ("must flow.", "Antony Blinken")]),
+        # "he" after a quote that closes several sentences goes back past them to the narration
+        ('Minister Tom Hale spoke first.\n\nMaria Lopez, the mother of a missing soldier, said the plan was '
+         'wrong. "The way we are going, they will all die. It is not too late," she said.',
+         [("The way we are going, they will all die. It is not too late,", "Maria Lopez")]),
+        # the subject in apposition to a role is the one "he" refers to
+        ('"Such incidents should not happen," Tom Hale said.\nThe army chief, Gen. Ruth Ames, announced the '
+         'results of an inquiry on Wednesday.\n"It was a grave mistake," she said.',
+         [("Such incidents should not happen,", "Tom Hale"), ("It was a grave mistake,", "Ruth Ames")]),
+        # the main clause's subject over a subject inside what it reports
+        ('Antony Blinken said Joe Biden was coming "at a critical moment."\nHe said Israel would brief Biden on '
+         'how it would fight "in a way that spares civilians."',
+         [("at a critical moment.", "Antony Blinken"), ("in a way that spares civilians.", "Antony Blinken")]),
+        # "she added" then "she said": the same she
+        ('"The law must be respected," Kamala Harris said.\nCivilians keep their protection, said Janina Dill, a '
+         'professor of law. Crimes by one side cannot excuse crimes by the other, she added.\n"There is no guilt '
+         'by association," she said.',
+         [("The law must be respected,", "Kamala Harris"), ("There is no guilt by association,", "Janina Dill")]),
+        # a pronoun inside a clause of the sentence refers to the person that sentence named
+        ('"I miss her," Erez said.\nThe campaign pushed Benjamin Netanyahu to accept a deal with the group, an '
+         'organisation he has sworn to "crush".',
+         [("I miss her,", "Erez"), ("crush", "Benjamin Netanyahu")]),
+        # ... but not the one its own clause is about
+        ('Marco Rubio said he had begun to unmask Donald Trump, whom he called a "con artist."',
+         [("con artist.", "Marco Rubio")]),
     ],
 )
 def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None]]) -> None:
