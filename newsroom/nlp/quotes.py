@@ -89,7 +89,14 @@ _AUTHORED_NOUNS = _SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
 calculation analysis estimate research testimony data figure tally count projection forecast
 """.split())
 # Verbs by which someone puts out a document in their own name.
-_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put".split())
+_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put deliver present submit unveil".split())
+# Nouns by which copy refers back to a body it named ("the ministry said"), and those for states.
+_BODY_NOUNS = frozenset("""
+organization organisation group ministry agency council centre center kingdom government army military
+company committee office party campaign department association body union coalition movement alliance
+commission foundation institute network authority administration
+""".split())
+_STATE_NOUNS = frozenset("kingdom government administration".split())
 _CLOCK_ENTS = {"DATE", "TIME"}
 _POLL_NOUNS = frozenset("poll survey".split())
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -903,7 +910,55 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
         named = actors.org_role(lemma)  # "the group", introduced as "X, a media watchdog group"
         if named:
             return named
+    if definite and tok.tag_ != "NNS" and phrase.lower() in (lemma, tok.lower_):
+        named = _body_named_before(tok, actors, ctx) or _issuer_before(tok, actors, ctx)
+        if named:
+            return named
     return actors.canonical(phrase) or phrase or None
+
+
+def _body_named_before(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
+    """ "The ministry said" after "Thailand's Ministry of Foreign Affairs", "the centre" after "the
+    Schneider Children's Medical Centre", "the kingdom" after a sentence whose subject was Saudi
+    Arabia: a definite noun for a body names the nearest organisation whose name holds that noun,
+    else the organisation or country that was the subject of the sentence before."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _BODY_NOUNS:
+        return None
+    kinds = ("country",) if lemma in _STATE_NOUNS else \
+        ("group", "organization") if lemma in ("group", "movement") else ("organization",)
+    s0, _ = ctx.sents.bounds(tok.i)
+    prev = _narration_before(s0, ctx)
+    for m in actors.recent(tok.i, ("organization", "group", "country"), window=_PRONOUN_WINDOW):
+        if m.start in ctx.inside:
+            continue
+        if lemma in {w.lower().rstrip(".,") for w in m.name.split()} | _written_words(tok.doc, m):
+            return m.name
+    doc = tok.doc
+    for m in actors.recent(s0, kinds, window=s0 - prev):
+        if m.start >= prev and m.start not in ctx.inside and _names_subject(doc, m):
+            return m.name
+    return None
+
+
+def _written_words(doc: Doc, m) -> set[str]:
+    return {t.lemma_.lower() for t in doc[m.start:m.end]}
+
+
+def _issuer_before(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
+    """ "The statement said" after "The Pentagon issued a statement": a definite document speaks
+    for whoever issued the same document in the sentence before or in this one."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _SOURCE_NOUNS:
+        return None
+    s0, _ = ctx.sents.bounds(tok.i)
+    for t in reversed(tok.doc[_narration_before(s0, ctx):tok.i]):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.i not in ctx.inside:
+            issuer = _issuer(t)
+            if issuer is not None and issuer.i not in ctx.inside:
+                hit = actors.at(issuer.i)
+                return hit.name if hit is not None else None
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

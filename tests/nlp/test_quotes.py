@@ -412,6 +412,18 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('Senator Jane Okafor, who has surged in the polls, named "Criminal Minds," "Game of Thrones" and '
          '"Veep" as her top shows.',
          [("Criminal Minds,", "Jane Okafor"), ("Game of Thrones", "Jane Okafor"), ("Veep", "Jane Okafor")]),
+        # "the ministry", "the kingdom", "the statement" name the body or issuer the copy named before
+        ('Thailand\'s Ministry of Foreign Affairs said eight Thais were freed. "This group will stay in the '
+         'hospital for two days," the ministry said in a statement. Saudi Arabia called for restraint. The '
+         'kingdom said it warned of "the situation exploding." The Pentagon issued a statement on Friday. "The '
+         'United States is committed to the security of Israel," the statement said.',
+         [("This group will stay in the hospital for two days,", "Ministry of Foreign Affairs"),
+          ("the situation exploding.", "Saudi Arabia"),
+          ("The United States is committed to the security of Israel,", "Pentagon")]),
+        # ... but a phrase that names its own body is left as written
+        ('Gaza\'s interior ministry said 49 Palestinians were killed. The UN human rights office denounced the '
+         '"appalling reports" of civilians being killed.',
+         [("appalling reports", "UN human rights office")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
