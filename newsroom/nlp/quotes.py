@@ -304,7 +304,7 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         return agent
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if controller is not None and controller.i not in inside \
                 and (controller.pos_ in ("PROPN", "NOUN") or controller.lower_ in _PERSON_PRONOUNS | _PLURAL_PRONOUNS):
@@ -607,8 +607,8 @@ def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
         return None
     # of the cues whose clause holds the quote, the innermost: "in a clip that Judge Roe called
     # 'distasteful', Doe expressed ..." is Roe's word, though "expressed" is nearer
-    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak,
-                                    _subtree_size(c.token) if c.governs else 0, c.distance))
+    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, _reach(c) if c.governs else 0,
+                                    c.distance))
     if partial and best.governs and best.token.pos_ in ("VERB", "AUX"):
         outer = {c.token.i: c for c in cues if c.governs and c.speaker is not None and not c.weak}
         node, steps = best.token, 0
@@ -621,15 +621,19 @@ def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
     return best
 
 
-def _subtree_size(tok: Token) -> int:
+def _reach(cue: _Cue) -> int:
+    """How much of the sentence a cue attributes: its clause; for "according to", the clause it
+    hangs on ("..., who said '...', according to the ministry")."""
+    tok = cue.token.head if cue.token.lower_ == "according" else cue.token
     return tok.right_edge.i - tok.left_edge.i
 
 
 def _own_adverbial_clause(tok: Token) -> bool:
-    """An adverbial clause with a named subject of its own ("as Trump claimed ..."), unlike a
-    participle ("..., explaining that ...") that shares its clause's subject."""
-    return tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
-                                       for c in tok.children)
+    """An adverbial or coordinated clause with a named subject of its own ("as Trump claimed ...",
+    "..., and the UN has said ..."), unlike a participle ("..., explaining that ...") that shares
+    its clause's subject."""
+    return tok.dep_ in ("advcl", "conj") and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+                                                 for c in tok.children)
 
 
 # ---------------------------------------------------------------------------------------------

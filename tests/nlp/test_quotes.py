@@ -424,6 +424,21 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('Gaza\'s interior ministry said 49 Palestinians were killed. The UN human rights office denounced the '
          '"appalling reports" of civilians being killed.',
          [("appalling reports", "UN human rights office")]),
+        # a coordinated clause with a subject of its own keeps its quote
+        ('The local health ministry said 30 people were killed, and the UN has said about a quarter of the '
+         'population is "one step away from famine."',
+         [("one step away from famine.", "United Nations")]),
+        ('The US announced it was sending support to Israel, and as the UN warned the region was on a '
+         '"dangerous precipice", fighting spread.',
+         [("dangerous precipice", "United Nations")]),
+        # "leading X to describe ...": the one led speaks
+        ('The attack drew condemnation, leading the US secretary of state, Antony Blinken, to describe the '
+         'assault as an "indiscriminate terrorist attack".',
+         [("indiscriminate terrorist attack", "Antony Blinken")]),
+        # "according to" reaches the clause it hangs on, not further than a relative clause's own cue
+        ('The minister met Ayman al-Safadi, who said the gathering was organised "to stop the war", according '
+         'to the ministry.',
+         [("to stop the war", "Ayman al-Safadi")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
