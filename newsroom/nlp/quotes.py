@@ -607,7 +607,7 @@ def _best_cue(cues: list[_Cue], partial: bool) -> _Cue | None:
         return None
     # of the cues whose clause holds the quote, the innermost: "in a clip that Judge Roe called
     # 'distasteful', Doe expressed ..." is Roe's word, though "expressed" is nearer
-    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, c.weak, _reach(c) if c.governs else 0,
+    best = min(cues, key=lambda c: (c.speaker is None, not c.governs, _reach(c) if c.governs else 0, c.weak,
                                     c.distance))
     if partial and best.governs and best.token.pos_ in ("VERB", "AUX"):
         outer = {c.token.i: c for c in cues if c.governs and c.speaker is not None and not c.weak}
@@ -716,6 +716,10 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context, depth: int =
         described = tok.head.head.i if tok.head.dep_ in ("relcl", "acl") else None
         same = [m for m in cands if m.start >= sent_start and not m.start <= (described or -1) < m.end]
         same.sort(key=lambda m: not _names_subject(doc, m))
+        if same and not _names_subject(doc, same[0]):
+            role = _role_subject(doc, sent_start, tok.i, actors)
+            if role is not None:  # "The president told Steve Roe that he ...": the president
+                return role
         if same:
             return same[0].name
     prev_start = _narration_before(sent_start, ctx)
@@ -741,6 +745,15 @@ def _resolve_pronoun(tok: Token, actors: ActorIndex, ctx: _Context, depth: int =
         if len(m.name.split()) > 1:
             return m.name
     return cands[0].name
+
+
+def _role_subject(doc: Doc, start: int, end: int, actors: ActorIndex) -> str | None:
+    """The person a role noun stands for when it is the main subject of the sentence before `end`."""
+    root = next((t for t in doc[start:end] if t.head.i == t.i), None)
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subj is None or subj.lemma_.lower() not in _ROLE_HINTS or subj.i >= end:
+        return None
+    return actors.role(_with_of_phrase(subj, _np_text(subj)))
 
 
 def _narration_before(sent_start: int, ctx: _Context) -> int:

@@ -194,6 +194,13 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
         ('"I miss her," Erez said.\nThe campaign pushed Benjamin Netanyahu to accept a deal with the group, an '
          'organisation he has sworn to "crush".',
          [("I miss her,", "Erez"), ("crush", "Benjamin Netanyahu")]),
+        # ... and the role that is the sentence's subject before an object named after it
+        ('President Barack Obama spoke on the radio. The president also told NPR correspondent Steve Inskeep '
+         'that he believes he "may represent change that worries them."',
+         [("may represent change that worries them.", "Barack Obama")]),
+        # an inner cue in a relative clause with its own subject, though the cue only judges
+        ('Hamas responded with a counterproposal, which Benjamin Netanyahu then rejected as "delusional".',
+         [("delusional", "Benjamin Netanyahu")]),
         # ... but not the one its own clause is about
         ('Marco Rubio said he had begun to unmask Donald Trump, whom he called a "con artist."',
          [("con artist.", "Marco Rubio")]),
