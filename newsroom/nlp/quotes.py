@@ -128,6 +128,7 @@ advisor director head representative
 _TAG_MAX_TOKENS = 8  # "Mrs. Jane Roe, the mayor, said." fits; a new sentence of news does not
 # What a reporting verb carries when it reports words of its own rather than tagging a quote.
 _REPORTED_DEPS = {"ccomp", "xcomp", "dobj", "csubj"}
+_HEADING_MAX_WORDS = 8  # "'Veins of resistance'" alone on its line heads a section
 _SIGNATURE_MAX_WORDS = 12  # "Jane Roe, director of Citizens for Reform." closing a quotation
 _OPENING_CHARS = "\"“«„'‘`"
 _CLOSING_TAILS = ('"', "”", "»", "''", '."', '.”')
@@ -1007,6 +1008,8 @@ def _kind(text: str, sp: _Span, attributed: bool) -> str:
     quoted = text[sp.start:sp.end]
     if _is_title(quoted) and not before.endswith(":"):
         return "fragment"
+    if _mentioned_word(before) or _heading(text, sp):
+        return "fragment"
     starts_upper = quoted[:1].isupper() or quoted[:1].isdigit() or quoted[:1] in "[…."
     ends_utterance = quoted[-1:] in ",.?!…" or text[sp.close_mark - 2:sp.close_mark - 1] in ",.?!"
     if _set_off(text, sp) and starts_upper and ends_utterance and len(quoted.split()) >= _SENTENCE_MIN_WORDS:
@@ -1016,6 +1019,22 @@ def _kind(text: str, sp: _Span, attributed: bool) -> str:
     if _set_off(text, sp) and (starts_upper or ends_utterance):
         return "direct"
     return "partial"
+
+
+def _mentioned_word(before: str) -> bool:
+    """ "replacing the word 'permanent'", "used the term 'kitchen sink'": a word cited as a word."""
+    return re.search(r"\b(?:the|a|that)\s+(?:words?|terms?|phrases?|label|slogan|hashtag|expression)$",
+                     before, re.IGNORECASE) is not None
+
+
+def _heading(text: str, sp: _Span) -> bool:
+    """A short line that is nothing but the quotation, with no sentence in it: a subheading."""
+    p0 = _paragraph_start(text, sp)
+    p1 = text.find("\n", sp.close_mark)
+    line_rest = text[sp.close_mark:p1 if p1 >= 0 else len(text)].strip()
+    quoted = text[sp.start:sp.end].strip()
+    return not text[p0:sp.open_mark].strip() and not line_rest and sp.closed \
+        and quoted[-1:] not in ".?!…," and len(quoted.split()) <= _HEADING_MAX_WORDS
 
 
 def _paragraph_start(text: str, sp: _Span) -> int:
@@ -1162,6 +1181,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 if speaker is None:
                     speaker = _subject_before(doc, q0, paras[sp.para][0], actors, ctx)
         kind = _kind(text, sp, cue is not None or speaker is not None)
+        if _heading(text, sp):
+            speaker, cue_text = None, None  # a subheading speaks for nobody
         if listed and out[-1].kind == "fragment":
             kind = "fragment"  # one title of a list of titles
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)

@@ -222,6 +222,11 @@ def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None
         # a show's title with the comma NYT style puts inside the marks
         ("The network is reviving ''Night Court,'' a sitcom from the 1980s.",
          [("Night Court,", None, "fragment")]),
+        # a quotation alone on a short line heads a section; it is nobody's speech
+        ("Crowds gathered in the square on Friday.\n'Veins of resistance'\nProtesters marched.",
+         [("Veins of resistance", None, "fragment")]),
+        # a word cited as a word
+        ('The draft replaced the word "permanent" with a softer one.', [("permanent", None, "fragment")]),
         # a whole quoted sentence is speech even when nobody can be named for it
         ('Shelling resumed at dusk.\n"We have nothing left to eat."',
          [("We have nothing left to eat.", None, "direct")]),
