@@ -1181,8 +1181,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
                 if speaker is None:
                     speaker = _subject_before(doc, q0, paras[sp.para][0], actors, ctx)
         kind = _kind(text, sp, cue is not None or speaker is not None)
-        if _heading(text, sp) or _mentioned_word(text[_paragraph_start(text, sp):sp.open_mark].rstrip()):
-            speaker, cue_text = None, None  # a subheading, or a word cited as a word, is nobody's speech
+        if _heading(text, sp):
+            speaker, cue_text = None, None  # a subheading speaks for nobody
         if listed and out[-1].kind == "fragment":
             kind = "fragment"  # one title of a list of titles
         sentence = _sentence_text(doc, text, sp.open_mark, sp.close_mark, ctx.sents)
