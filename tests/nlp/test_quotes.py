@@ -225,8 +225,6 @@ def test_speaker_resolution(nlp, text: str, expected: list[tuple[str, str | None
         # a quotation alone on a short line heads a section; it is nobody's speech
         ("Crowds gathered in the square on Friday.\n'Veins of resistance'\nProtesters marched.",
          [("Veins of resistance", None, "fragment")]),
-        # a word cited as a word
-        ('The draft replaced the word "permanent" with a softer one.', [("permanent", None, "fragment")]),
         # a whole quoted sentence is speech even when nobody can be named for it
         ('Shelling resumed at dusk.\n"We have nothing left to eat."',
          [("We have nothing left to eat.", None, "direct")]),
@@ -451,6 +449,9 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The minister met Ayman al-Safadi, who said the gathering was organised "to stop the war", according '
          'to the ministry.',
          [("to stop the war", "Ayman al-Safadi")]),
+        # a word cited as a word is a fragment of whoever cites it
+        ('The senator vowed never again to use the term "illegal immigrant" in public.',
+         [("illegal immigrant", "senator")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
