@@ -57,7 +57,7 @@ disclose notify indicate quote read signal agree affirm proclaim announce denoun
 express voice tout lash chide scold rebuke assure reassure wonder speculate estimate refer cite
 chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
 reason concur protest object sob weep recite echo interject react chime scoff opine gripe sing
-boom thunder roar bellow growl
+boom thunder roar bellow growl gasp groan moan murmur stammer wail
 """.split())
 # Verbs that report words only with "back": "fired back", "shot back", "hit back".
 _RETORT_VERBS = frozenset("fire shoot hit snap push strike lash write".split())

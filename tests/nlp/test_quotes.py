@@ -452,6 +452,10 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         # a word cited as a word is a fragment of whoever cites it
         ('The senator vowed never again to use the term "illegal immigrant" in public.',
          [("illegal immigrant", "senator")]),
+        # the one who uttered the words, not the one who reports them
+        ('Nasser Hamdan lost four children in the strike. "When will they help us?" his eldest daughter, Hafsa, '
+         '24, gasped before she died, he said.',
+         [("When will they help us?", "eldest daughter")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
