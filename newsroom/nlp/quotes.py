@@ -89,7 +89,7 @@ _AUTHORED_NOUNS = _SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
 calculation analysis estimate research testimony data figure tally count projection forecast
 """.split())
 # Verbs by which someone puts out a document in their own name.
-_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put deliver present submit unveil".split())
+_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put deliver present submit unveil run".split())
 # Nouns by which copy refers back to a body it named ("the ministry said"), and those for states.
 _BODY_NOUNS = frozenset("""
 organization organisation group ministry agency council centre center kingdom government army military
@@ -304,7 +304,13 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
     if agent is not None:
         return agent
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        if not _set_apart(verb):
+            return verb.head
+        clause = verb.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if depth < 3 and clause.pos_ in ("VERB", "AUX") and clause.i not in inside:
+            return _subject(clause, inside, depth + 1)
     if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if controller is not None and controller.i not in inside \
@@ -324,6 +330,14 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
         if head.pos_ in ("VERB", "AUX") and head.i not in inside:
             return _subject(head, inside, depth + 1)
     return _adjacent_np(verb, inside)
+
+
+def _set_apart(verb: Token) -> bool:
+    """ "Roe rejected the notion that ..., saying ...": a participle after a comma, hung on a noun
+    that is no actor, belongs to the clause, not to the noun."""
+    doc = verb.doc
+    return verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == "," \
+        and verb.head.ent_type_ not in _ACTOR_ENTS and verb.head.lemma_.lower() not in _SOURCE_NOUNS
 
 
 def _name_before_gerund(verb: Token, inside: frozenset[int]) -> Token | None:
@@ -813,6 +827,8 @@ def _issuer(tok: Token) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS and verb.tag_ in ("VBG", "VBN"):
+        subj = _subject(verb)  # "Roe showed no sign of backing down, releasing a statement that ..."
     if subj is not None and (subj.pos_ == "PRON" or subj.ent_type_ in _ACTOR_ENTS):
         return subj
     if subj is not None and tok.dep_ == "dobj" and verb.lemma_.lower() in _ISSUE_VERBS \

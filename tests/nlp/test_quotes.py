@@ -456,6 +456,18 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('Nasser Hamdan lost four children in the strike. "When will they help us?" his eldest daughter, Hafsa, '
          '24, gasped before she died, he said.',
          [("When will they help us?", "eldest daughter")]),
+        # a participle after a comma belongs to the clause, not to the noun the parser hung it on
+        ('Continuing to explain his view, Ben Carson rejected the notion that the episode should be forgotten, '
+         'saying that if he "found something that was rotten, I would fix it."',
+         [("found something that was rotten, I would fix it.", "Ben Carson")]),
+        # a statement released in a participle speaks for the clause's subject
+        ('But Jane Okafor showed no sign of backing down, releasing a statement that, while condemning '
+         'violence, accused the party leaders of using "its power to prevent a fair process."',
+         [("its power to prevent a fair process.", "Jane Okafor")]),
+        # a paper that ran a piece speaks through it
+        ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent '
+         'households."',
+         [("health care plan would benefit affluent households.", "Washington Post")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
