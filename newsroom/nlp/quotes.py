@@ -57,7 +57,7 @@ disclose notify indicate quote read signal agree affirm proclaim announce denoun
 express voice tout lash chide scold rebuke assure reassure wonder speculate estimate refer cite
 chant apologize apologise bemoan liken herald fume elaborate clarify vent sigh gush rail marvel
 reason concur protest object sob weep recite echo interject react chime scoff opine gripe sing
-boom thunder roar bellow growl gasp groan moan murmur stammer wail
+boom thunder roar bellow growl gasp groan moan murmur stammer wail relate
 """.split())
 # Verbs that report words only with "back": "fired back", "shot back", "hit back".
 _RETORT_VERBS = frozenset("fire shoot hit snap push strike lash write".split())
@@ -118,6 +118,7 @@ _EMBEDDED_DEPS = {"relcl", "ccomp", "acl", "pcomp"}  # clauses inside a sentence
 _PRONOUN_WINDOW = 250  # tokens back to look for a pronoun's antecedent
 _FIRST_PERSON = {"i", "we", "me", "us", "you"}
 _ONE_OF = {"one", "another"}  # "..., said one": one of a group named before
+_SOMEONE = {"someone", "somebody", "anyone", "anybody"}
 _NP_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "nummod", "flat"}
 _CLAUSE_DEPS = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "cc", "punct"}
 _ROLE_HINTS = frozenset("""
@@ -287,6 +288,9 @@ def _subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) 
     named = _name_before_gerund(verb, inside)
     if named is not None:
         return named
+    glued = next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.ent_type_ in _ACTOR_ENTS), None)
+    if glued is not None and glued.i not in inside:
+        return glued  # '"...," Beck joked': a name the parser glued to the verb as a compound
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ in _SUBJECT_DEPS:
             if child.i in inside:
@@ -892,6 +896,9 @@ def _one_of(tok: Token, ctx: _Context) -> str | None:
         start = ctx.sents.bounds(s0 - 1)[0] if s0 > 0 else s0
         group = next((t for t in reversed(tok.doc[start:tok.i]) if t.tag_ == "NNS" and t.i not in ctx.inside
                       and t.ent_type_ not in _TIME_ENTS), None)
+    if group is None:  # "one user wrote ... Another said": the noun the last "one"/"another" had
+        group = next((t for t in reversed(tok.doc[start:tok.i]) if t.pos_ == "NOUN" and t.i not in ctx.inside
+                      and any(c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF for c in t.children)), None)
     if group is None:
         return None
     words = [t.text for t in group.lefts if t.dep_ in ("compound", "amod", "nmod") and not t.like_num]
@@ -907,6 +914,8 @@ def _name_speaker(tok: Token, actors: ActorIndex, ctx: _Context) -> str | None:
         return None
     if low in _ONE_OF:
         return _one_of(tok, ctx)
+    if low in _SOMEONE and any(c.dep_ == "prep" for c in tok.children):
+        return "".join(t.text_with_ws for t in tok.subtree).strip()  # "someone in the audience"
     if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
         return _resolve_pronoun(tok, actors, ctx)
     hit = actors.at(tok.i)
@@ -1129,7 +1138,8 @@ def _colon_speaker(doc: Doc, text: str, sp: _Span, actors: ActorIndex, ctx: _Con
         root = next((t for t in lead if t.head.i == t.i or t.head.i >= colon.start), None)
         subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i not in ctx.inside), None) \
             if root is not None else None
-        if subj is None or not (actors.at(subj.i) is not None or subj.lemma_.lower() in _SOURCE_NOUNS):
+        if subj is None or not (actors.at(subj.i) is not None
+                                or subj.lemma_.lower() in _SOURCE_NOUNS | _BODY_NOUNS | _ROLE_HINTS):
             return None
         return _name_speaker(subj, actors, ctx)
     for t in lead:
@@ -1292,6 +1302,8 @@ def _subject_before(doc: Doc, q0: int, para_start: int, actors: ActorIndex, ctx:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subj is None or subj.i in ctx.inside:
         return None
+    if subj.lower_ in _PERSON_PRONOUNS:
+        return _resolve_pronoun(subj, actors, ctx)  # "She pauses. 'Well, thank you so much.'"
     m = actors.at(subj.i)
     return m.name if m is not None and m.type == "person" else None
 

@@ -468,6 +468,15 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The Washington Post recently ran a piece that noted his "health care plan would benefit affluent '
          'households."',
          [("health care plan would benefit affluent households.", "Washington Post")]),
+        # an indefinite speaker keeps the phrase that tells who it was; "another" is another of the same
+        ('When someone in the audience shouted, "Cruz," the pastor laughed.',
+         [("Cruz,", "someone in the audience")]),
+        ('"She does not even care anymore," wrote one Sanders supporter. "Watch out for her," tweeted another.',
+         [("She does not even care anymore,", "one Sanders supporter"), ("Watch out for her,", "Sanders supporter")]),
+        # a body before the colon speaks, though its verb reports nothing
+        ('The Clinton campaign, in a Q&A on the controversy, worded it even more carefully: "Her practice was to '
+         'email officials on their accounts."',
+         [("Her practice was to email officials on their accounts.", "Clinton campaign")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
