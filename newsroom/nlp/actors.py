@@ -245,6 +245,8 @@ def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
     countries, capitals = _countries()
     place_kind = _place_kinds().get(surface)
     if label == "GPE":
+        if _described_as_someone(ent):
+            return "person"  # "Paris, who used to work on Capitol Hill, said"
         if surface in countries or place_kind == "country":
             return "country"
         if surface in capitals and ent.root.dep_ in _SUBJECT_DEPS:
@@ -264,6 +266,11 @@ def _entity_type(ent: Span, curated_types: dict[str, str]) -> str | None:
             return None
         return "person"
     return _LABEL_TYPES.get(label)
+
+
+def _described_as_someone(ent: Span) -> bool:
+    """A name that a "who" clause describes is a person, whatever place shares it."""
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in ent.root.children)
 
 
 def _is_named_role_holder(ent: Span) -> bool:

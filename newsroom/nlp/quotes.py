@@ -270,11 +270,14 @@ def find_quote_spans(text: str) -> list[_Span]:
 
 
 def _is_cue_verb(tok: Token) -> bool:
-    """A reporting verb, or a retort made of a verb and "back" ("Rubio fired back: ...")."""
+    """A reporting verb, a retort made of a verb and "back" ("Rubio fired back: ..."), or "as X put
+    it"."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
     if lemma in _CUE_VERBS:
+        return True
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
         return True
     return lemma in _RETORT_VERBS and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children)
 
@@ -568,6 +571,17 @@ def _governs(tok: Token, q0: int, q1: int) -> bool:
     return left < q1 and right >= q0
 
 
+def _as_aside(tok: Token, q0: int, q1: int) -> bool:
+    """ "'...,' as a memo put it", "as Roe said, '...'": an "as" clause right beside the quote
+    attributes it, though the parse hangs the quote elsewhere."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    doc = tok.doc
+    after = tok.left_edge.i >= q1 and all(t.is_punct for t in doc[q1:tok.left_edge.i])
+    before = tok.right_edge.i < q0 and all(t.is_punct for t in doc[tok.right_edge.i + 1:q0])
+    return after or before
+
+
 def _distance(tok: Token, q0: int, q1: int) -> int:
     if tok.i < q0:
         return q0 - tok.i
@@ -603,8 +617,8 @@ def _cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int], nouns_a
         if _in_compound_word(tok) or _is_naming(tok):
             continue  # "so-called", "a film called ...": a label, not a report
         if _is_cue_verb(tok):
-            out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1), _governs(tok, q0, q1),
-                            weak=lemma in _EVALUATIVE_VERBS))
+            out.append(_Cue(tok, _subject(tok, inside), _distance(tok, q0, q1),
+                            _governs(tok, q0, q1) or _as_aside(tok, q0, q1), weak=lemma in _EVALUATIVE_VERBS))
         elif tok.pos_ == "VERB" and lemma in _WEAK_CUE_VERBS:
             d = _distance(tok, q0, q1)
             governs = _governs(tok, q0, q1)

@@ -477,6 +477,15 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
         ('The Clinton campaign, in a Q&A on the controversy, worded it even more carefully: "Her practice was to '
          'email officials on their accounts."',
          [("Her practice was to email officials on their accounts.", "Clinton campaign")]),
+        # "as X put it" beside the quote attributes it, over a cue whose clause holds the sentence
+        ('Members of Congress echo her concerns, in part because the requirement is a "lawful source of '
+         'investment income," as a Homeland Security memo put it.',
+         [("lawful source of investment income,", "Homeland Security memo")]),
+        ('"There is a young man having some problems," Ted Cruz said as the heckler yelled: "You suck!"',
+         [("There is a young man having some problems,", "Ted Cruz"), ("You suck!", "heckler")]),
+        # a name a "who" clause describes is a person, though a capital shares it
+        ('"You get your house ready for a party," Paris, who used to work on Capitol Hill, said.',
+         [("You get your house ready for a party,", "Paris")]),
         # after a sentence of several cues, the main clause's cue introduces the quote
         ('The party issued a statement on the leak, which showed staff members suggesting a smear.\n\n"We '
          'offer a deep and sincere apology to the senator."',
