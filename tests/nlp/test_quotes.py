@@ -430,6 +430,13 @@ def test_offsets_point_at_the_quoted_text(nlp, text: str) -> None:
          [("This group will stay in the hospital for two days,", "Ministry of Foreign Affairs"),
           ("the situation exploding.", "Saudi Arabia"),
           ("The United States is committed to the security of Israel,", "Pentagon")]),
+        # the body may be the previous sentence's opening name, or a phrase the tagger left untagged
+        ('Saudi Arabia, which has been in talks with the US about relations with Israel, called on both sides '
+         'to exercise restraint. The kingdom said it had warned about "the situation exploding."',
+         [("the situation exploding.", "Saudi Arabia")]),
+        ('Thailand’s ministry of foreign affairs said ten hostages had been released. "They will stay in the '
+         'hospital for two days," the ministry said.',
+         [("They will stay in the hospital for two days,", "Thailand’s ministry of foreign affairs")]),
         # ... but a phrase that names its own body is left as written
         ('Gaza\'s interior ministry said 49 Palestinians were killed. The UN human rights office denounced the '
          '"appalling reports" of civilians being killed.',

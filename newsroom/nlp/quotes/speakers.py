@@ -295,7 +295,8 @@ def _body_named_before(tok: Token, actors: ActorIndex, ctx: Context) -> str | No
     """ "The ministry said" after "Thailand's Ministry of Foreign Affairs", "the centre" after "the
     Schneider Children's Medical Centre", "the kingdom" after a sentence whose subject was Saudi
     Arabia: a definite noun for a body names the nearest organisation whose name holds that noun,
-    else the organisation or country that was the subject of the sentence before."""
+    else the organisation or country that was the subject of the sentence before, else the fuller
+    phrase that noun had there."""
     lemma = tok.lemma_.lower()
     if lemma not in BODY_NOUNS:
         return None
@@ -310,8 +311,13 @@ def _body_named_before(tok: Token, actors: ActorIndex, ctx: Context) -> str | No
             return m.name
     doc = tok.doc
     for m in actors.recent(s0, kinds, window=s0 - prev):
-        if m.start >= prev and m.start not in ctx.inside and _names_subject(doc, m):
+        first = m.start == prev or doc[m.end - 1].dep_ == "ROOT"  # the parser may leave it no verb
+        if m.start >= prev and m.start not in ctx.inside and (_names_subject(doc, m) or first):
             return m.name
+    for t in reversed(doc[prev:tok.i]):  # "Thailand's ministry of foreign affairs said ...", untagged
+        if t.lemma_.lower() == lemma and t.i not in ctx.inside:
+            phrase = _with_of_phrase(t, np_text(t))
+            return phrase if phrase.lower() != lemma else None
     return None
 
 
