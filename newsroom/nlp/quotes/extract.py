@@ -290,12 +290,10 @@ def _clause_source(doc: Doc, q0: int, q1: int, inside: frozenset[int], actors: A
 def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: Context) -> Cue | None:
     """A quote standing alone after its introduction ("Mr. Smith described the night.\n"We ran."):
     the last reporting cue of the sentence before, in this paragraph or the one before."""
-    s0, _ = ctx.sents.bounds(q0)
-    if s0 == 0 or not _opens_sentence(doc, s0, q0):
+    before = _introduction(doc, q0, prev_para_start, ctx)
+    if before is None:
         return None
-    p0, p1 = ctx.sents.bounds(s0 - 1)
-    if doc[p0].idx < prev_para_start:
-        return None
+    p0, p1 = before
     tokens = [t for t in doc[p0:p1] if t.i not in ctx.inside]
     cues = [c for c in find_cues(tokens, q0, q0 + 1, ctx.inside, nouns_anywhere=True)
             if c.speaker is not None and not c.weak]
@@ -304,21 +302,25 @@ def _cue_before(doc: Doc, q0: int, para_start: int, prev_para_start: int, ctx: C
     return min(cues, key=lambda c: (tree_depth(c.token), -c.token.i)) if cues else None
 
 
-def _opens_sentence(doc: Doc, s0: int, q0: int) -> bool:
-    """The quote whose first word is token q0 opens the sentence starting at s0 (its mark first)."""
-    return s0 == q0 or (s0 == q0 - 1 and (doc[s0].is_quote or doc[s0].is_punct))
+def _introduction(doc: Doc, q0: int, since: int, ctx: Context) -> tuple[int, int] | None:
+    """Token bounds of the sentence before a quote that opens its own sentence (the quote's first
+    word is token q0), when that sentence starts at or after character `since`."""
+    s0, _ = ctx.sents.bounds(q0)
+    opens = s0 == q0 or (s0 == q0 - 1 and (doc[s0].is_quote or doc[s0].is_punct))
+    if s0 == 0 or not opens:
+        return None
+    p0, p1 = ctx.sents.bounds(s0 - 1)
+    return (p0, p1) if doc[p0].idx >= since else None
 
 
 def _subject_before(doc: Doc, q0: int, para_start: int, actors: ActorIndex, ctx: Context) -> str | None:
     """ "Sen. Jane Roe named voters' fatigue as the reason. "They are tired of it."": a quote
     standing alone right after a sentence of its own paragraph whose main subject is a named
     person is that person's words, even when that sentence has no reporting verb."""
-    s0, _ = ctx.sents.bounds(q0)
-    if s0 == 0 or not _opens_sentence(doc, s0, q0):
+    before = _introduction(doc, q0, para_start, ctx)
+    if before is None:
         return None
-    p0, p1 = ctx.sents.bounds(s0 - 1)
-    if doc[p0].idx < para_start:
-        return None
+    p0, p1 = before
     root = next((t for t in doc[p0:p1] if t.head.i == t.i), None)
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subj is None or subj.i in ctx.inside:
