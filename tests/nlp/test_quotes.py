@@ -201,6 +201,10 @@ def test_speaker_from_cue(nlp, text: str, expected: list[tuple[str, str | None, 
         # an inner cue in a relative clause with its own subject, though the cue only judges
         ('Hamas responded with a counterproposal, which Benjamin Netanyahu then rejected as "delusional".',
          [("delusional", "Benjamin Netanyahu")]),
+        # with nobody named before, "he" is the unnamed person who spoke in the sentence before
+        ('Hamas is waiting to see what mediators bring back from the talks, an official from the militant '
+         'group said on Friday.\n"We discussed our proposal with the Egyptians," he said.',
+         [("We discussed our proposal with the Egyptians,", "official")]),
         # ... but not the one its own clause is about
         ('Marco Rubio said he had begun to unmask Donald Trump, whom he called a "con artist."',
          [("con artist.", "Marco Rubio")]),

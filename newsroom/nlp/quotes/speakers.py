@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Token
 from newsroom.nlp.actors import ActorIndex
 from newsroom.nlp.quotes.context import Context
 from newsroom.nlp.quotes.cues import (
-    ONE_OF, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_HINTS, SOURCE_NOUNS, THING_PRONOUNS, TIME_ENTS, issuer_of, tree_depth
+    ONE_OF, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_HINTS, SOURCE_NOUNS, THING_PRONOUNS, TIME_ENTS, cue_subject,
+    is_cue_verb, issuer_of, tree_depth
 )
 
 # Nouns by which copy refers back to a body it named ("the ministry said"), and those for states.
@@ -95,7 +96,7 @@ def resolve_pronoun(tok: Token, actors: ActorIndex, ctx: Context, depth: int = 0
         return None
     cands = [m for m in actors.recent(tok.i, types, window=_PRONOUN_WINDOW) if m.start not in ctx.inside]
     if not cands:
-        return None
+        return _unnamed_speaker_before(tok, ctx) if types == ("person",) else None
     doc = tok.doc
     sent_start, _ = ctx.sents.bounds(tok.i)
     if tok.head.dep_ in _EMBEDDED_DEPS:
@@ -134,6 +135,21 @@ def resolve_pronoun(tok: Token, actors: ActorIndex, ctx: Context, depth: int = 0
         if len(m.name.split()) > 1:
             return m.name
     return cands[0].name
+
+
+def _unnamed_speaker_before(tok: Token, ctx: Context) -> str | None:
+    """ "..., an official from the group said on Friday. / '...,' he said.": with nobody named
+    before, "he" is the unnamed person who spoke in the sentence of narration before, when the
+    phrase describes one person ("official", "spokesman")."""
+    s0, _ = ctx.sents.bounds(tok.i)
+    prev = _narration_before(s0, ctx)
+    for t in tok.doc[prev:s0]:
+        if t.i in ctx.inside or not is_cue_verb(t):
+            continue
+        who = cue_subject(t, ctx.inside)
+        if who is not None and who.lemma_.lower() in ROLE_HINTS and who.tag_ == "NN":
+            return np_text(who)
+    return None
 
 
 def _role_subject(doc: Doc, start: int, end: int, actors: ActorIndex) -> str | None:
