@@ -91,59 +91,86 @@ def is_cue_verb(tok: Token) -> bool:
 
 def cue_subject(verb: Token, inside: frozenset[int] = frozenset(), depth: int = 0) -> Token | None:
     """The speaker token of a reporting verb: its subject, the agent of a passive, the noun a
-    participle or relative clause modifies, or the subject of the clause it hangs from. Words
-    inside quotation marks are never the speaker; when the parser took one for the subject, the
-    noun phrase next to the verb is ("..., said the spokesman"). Of two subjects the parser gave
-    one verb, the nearer is the real one ("Washington (AFP) - Jane Roe has said", a dateline)."""
-    named = _name_before_gerund(verb, inside)
+    participle or relative clause modifies, the one a verb of control names ("prompted Roe to
+    say"), or the subject of the clause it hangs from. Words inside quotation marks are never the
+    speaker; when the parser took one for the subject, the noun phrase next to the verb is ("...,
+    said the spokesman"). Of two subjects the parser gave one verb, the nearer is the real one
+    ("Washington (AFP) - Jane Roe has said", a dateline)."""
+    named = _name_before_gerund(verb, inside) or _glued_name(verb, inside)
     if named is not None:
         return named
-    glued = next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.ent_type_ in _ACTOR_ENTS), None)
-    if glued is not None and glued.i not in inside:
-        return glued  # '"...," Beck joked': a name the parser glued to the verb as a compound
-    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if child.dep_ in SUBJECT_DEPS:
-            if child.i in inside:
-                return _adjacent_np(verb, inside)
-            if child.dep_ == "nsubjpass":
-                # "X was quoted as saying", but "the draft was written by X", "reporters were told",
-                # "an error that was reported by the Times"
-                if verb.lemma_.lower() not in _PASSIVE_SPEAKER_VERBS:
-                    return _agent(verb)
-                return _agent(verb) or (_relative_head(verb, child) if child.lower_ in _RELATIVE_WORDS else child)
-            if child.lower_ in _RELATIVE_WORDS:
-                return _relative_head(verb, child)
-            return _named_after_say(verb, child, inside) or child
+    subject = next((c for c in sorted(verb.children, key=lambda c: abs(c.i - verb.i)) if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        return _speaker_of_subject(verb, subject, inside)
     agent = _agent(verb)
     if agent is not None:
         return agent
-    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        if not _set_apart(verb):
-            return verb.head
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") and not _set_apart(verb):
+        return verb.head
+    controlled = _controlling(verb, inside)
+    if controlled is not None:
+        return controlled
+    if depth < 3:
+        clause = _clause_above(verb, inside)
+        if clause is not None:
+            return cue_subject(clause, inside, depth + 1)
+    return _adjacent_np(verb, inside)
+
+
+def _glued_name(verb: Token, inside: frozenset[int]) -> Token | None:
+    """ '"...," Beck joked': a name the parser glued to the verb as a compound."""
+    glued = next((c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1
+                  and c.ent_type_ in _ACTOR_ENTS), None)
+    return glued if glued is not None and glued.i not in inside else None
+
+
+def _speaker_of_subject(verb: Token, subject: Token, inside: frozenset[int]) -> Token | None:
+    """What a verb's own subject says of the speaker."""
+    if subject.i in inside:
+        return _adjacent_np(verb, inside)
+    if subject.dep_ == "nsubjpass":
+        # "X was quoted as saying", but "the draft was written by X", "reporters were told",
+        # "an error that was reported by the Times"
+        if verb.lemma_.lower() not in _PASSIVE_SPEAKER_VERBS:
+            return _agent(verb)
+        return _agent(verb) or (_relative_head(verb, subject) if subject.lower_ in _RELATIVE_WORDS else subject)
+    if subject.lower_ in _RELATIVE_WORDS:
+        return _relative_head(verb, subject)
+    return _named_after_say(verb, subject, inside) or subject
+
+
+def _controlling(verb: Token, inside: frozenset[int]) -> Token | None:
+    """The one a verb of control names for an infinitive it governs: "That prompted Roe to call him
+    'flexible'" (the one prompted speaks), "Roe is expected to say ..." (the one expected)."""
+    to_clause = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "xcomp" and not to_clause:
+        return None
+    controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if controller is not None and controller.i not in inside \
+            and (controller.pos_ in ("PROPN", "NOUN") or controller.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS):
+        return controller
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass" and c.i not in inside), None)
+
+
+def _clause_above(verb: Token, inside: frozenset[int]) -> Token | None:
+    """The verb of the clause a subjectless cue hangs from: the head of a participle, infinitive or
+    conjunct; the clause a participle set apart by a comma belongs to ("Roe rejected the notion
+    that ..., saying"); the reporter of a clause a cue was wrongly hung inside."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):  # set apart, see above
         clause = verb.head
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if depth < 3 and clause.pos_ in ("VERB", "AUX") and clause.i not in inside:
-            return cue_subject(clause, inside, depth + 1)
-    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
-        controller = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if controller is not None and controller.i not in inside \
-                and (controller.pos_ in ("PROPN", "NOUN") or controller.lower_ in PERSON_PRONOUNS | PLURAL_PRONOUNS):
-            return controller  # "That prompted Roe to call him 'flexible'": the one prompted speaks
-        raised = next((c for c in verb.head.children if c.dep_ == "nsubjpass" and c.i not in inside), None)
-        if raised is not None:
-            return raised  # "Roe is expected to say ...": the one expected speaks
-    if depth < 3 and verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
-        head = verb.head
-        while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
-            head = head.head
-        if head.dep_ == "ccomp" and is_cue_verb(verb) and is_cue_verb(head.head) and head.head.i not in inside:
-            # "Roe said it was early but added, ...": a reporting verb the parser hung inside the
-            # clause another one reports shares the reporter's subject, not the clause's
-            head = head.head
-        if head.pos_ in ("VERB", "AUX") and head.i not in inside:
-            return cue_subject(head, inside, depth + 1)
-    return _adjacent_np(verb, inside)
+        return clause if clause.pos_ in ("VERB", "AUX") and clause.i not in inside else None
+    if verb.dep_ not in _CLIMB_DEPS or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    while head.dep_ in ("prep", "pobj", "pcomp") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "ccomp" and is_cue_verb(verb) and is_cue_verb(head.head) and head.head.i not in inside:
+        # "Roe said it was early but added, ...": a reporting verb the parser hung inside the
+        # clause another one reports shares the reporter's subject, not the clause's
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head.i not in inside else None
 
 
 def _set_apart(verb: Token) -> bool:
