@@ -63,7 +63,9 @@ representative journalist reporter correspondent analyst professor resident witn
 """.split())
 # Reporting verbs that open an inverted attribution ("Stated Stone: ..."); "said" is left out, as
 # it is also a given name.
-_INVERTED_CUES = frozenset("stated continued added wrote asked explained replied noted concluded recalled insisted".split())
+_INVERTED_CUES = frozenset("""
+stated continued added wrote asked explained replied noted concluded recalled insisted
+""".split())
 # Prepositions after which a name is a place, whatever the tagger says ("in Khan Younis").
 _LOCATIVE_PREPS = {"in", "at", "near", "into", "toward", "towards", "across", "outside", "inside"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}

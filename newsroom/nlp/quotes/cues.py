@@ -53,7 +53,9 @@ _AUTHORED_NOUNS = SOURCE_NOUNS | _CUE_NOUNS | frozenset("""
 calculation analysis estimate research testimony data figure tally count projection forecast
 """.split())
 # Verbs by which someone puts out a document in their own name.
-_ISSUE_VERBS = frozenset("issue release publish post send circulate distribute put deliver present submit unveil run".split())
+_ISSUE_VERBS = frozenset("""
+issue release publish post send circulate distribute put deliver present submit unveil run
+""".split())
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB_DEPS = {"xcomp", "advcl", "conj", "ccomp", "pcomp", "acomp", "dep", "prep", "pobj", "parataxis"}
 _ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -476,7 +478,8 @@ def find_cues(tokens: list[Token], q0: int, q1: int, inside: frozenset[int], nou
             # "he continued, '...'", "as Roe put it, '...'", not "'...,' have begun to"
             if d <= 4 and (governs or tok.i < q0):
                 out.append(Cue(tok, cue_subject(tok, inside), d, governs, weak=True))
-        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (nouns_anywhere or _governs(tok, q0, q1) or _introduces(tok)):
+        elif tok.pos_ == "NOUN" and lemma in _CUE_NOUNS and (nouns_anywhere or _governs(tok, q0, q1)
+                                                             or _introduces(tok)):
             owner = _noun_owner(tok)
             if owner is not None:
                 out.append(Cue(tok, owner, _distance(tok, q0, q1), True))

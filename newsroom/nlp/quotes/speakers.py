@@ -254,8 +254,8 @@ def _one_of(tok: Token, ctx: Context) -> str | None:
 
 def name_speaker(tok: Token, actors: ActorIndex, ctx: Context) -> str | None:
     """The canonical name behind a speaker token: an actor entity, a person named inside the
-    phrase, a pronoun or a role resolved backwards, else the phrase itself. "The group said" stays
-    "group": the nearest organisation before it is too often another one (null beats wrong)."""
+    phrase, a pronoun, a role or a definite noun resolved backwards, else the phrase itself; None
+    for the first person and for times and dates."""
     low = tok.lower_
     if low in _FIRST_PERSON:
         return None
@@ -290,21 +290,27 @@ def name_speaker(tok: Token, actors: ActorIndex, ctx: Context) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     phrase = np_text(tok)
+    definite = tok.tag_ != "NNS" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    named = _referred_back(tok, phrase, actors, ctx) if definite else None
+    return named or actors.canonical(phrase) or phrase or None
+
+
+def _referred_back(tok: Token, phrase: str, actors: ActorIndex, ctx: Context) -> str | None:
+    """Who a definite singular noun phrase refers back to: a role to the person the article gave it
+    ("the prime minister"), "the group" to the organisation described as one, a bare body noun or
+    document to the body or issuer named before ("the ministry", "the statement")."""
     lemma = tok.lemma_.lower()
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    if lemma in ROLE_HINTS and tok.tag_ != "NNS" and definite:
+    if lemma in ROLE_HINTS:
         named = actors.role(_with_of_phrase(tok, phrase))
         if named:
             return named
-    if definite and tok.tag_ != "NNS" and phrase.lower() == lemma:
+    if phrase.lower() == lemma:
         named = actors.org_role(lemma)  # "the group", introduced as "X, a media watchdog group"
         if named:
             return named
-    if definite and tok.tag_ != "NNS" and phrase.lower() in (lemma, tok.lower_):
-        named = _body_named_before(tok, actors, ctx) or _issuer_before(tok, actors, ctx)
-        if named:
-            return named
-    return actors.canonical(phrase) or phrase or None
+    if phrase.lower() in (lemma, tok.lower_):
+        return _body_named_before(tok, actors, ctx) or _issuer_before(tok, actors, ctx)
+    return None
 
 
 def _body_named_before(tok: Token, actors: ActorIndex, ctx: Context) -> str | None:
