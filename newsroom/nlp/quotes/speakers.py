@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsroom.nlp.actors import ActorIndex
+from newsroom.nlp.actors import ActorIndex, Mention
 from newsroom.nlp.quotes.context import Context
 from newsroom.nlp.quotes.cues import (
     ONE_OF, PERSON_PRONOUNS, PLURAL_PRONOUNS, ROLE_HINTS, SOURCE_NOUNS, THING_PRONOUNS, TIME_ENTS, cue_subject,
@@ -173,7 +173,7 @@ def _narration_before(sent_start: int, ctx: Context) -> int:
     return sent_start
 
 
-def _names_subject(doc: Doc, m) -> bool:
+def _names_subject(doc: Doc, m: Mention) -> bool:
     """The mention is its clause's subject or in apposition to it ("Israel's army chief, Lt. Gen.
     Jane Roe, announced")."""
     head = doc[m.end - 1]
@@ -343,7 +343,7 @@ def _body_named_before(tok: Token, actors: ActorIndex, ctx: Context) -> str | No
     return None
 
 
-def _written_words(doc: Doc, m) -> set[str]:
+def _written_words(doc: Doc, m: Mention) -> set[str]:
     return {t.lemma_.lower() for t in doc[m.start:m.end]}
 
 
